@@ -1,0 +1,116 @@
+// The engine entry point: parse once, detect the kind, run the rules that apply, return findings.
+import type { DocumentKind, Finding, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
+import { parseJson } from './json';
+import { detectKind, type Associations } from './detect';
+import { printParseErrorCode } from 'jsonc-parser';
+
+export interface LintOptions {
+  fileName?: string;
+  /** Force a kind (CLI --kind, or a caller that already knows). */
+  kind?: DocumentKind;
+  associations?: Associations;
+  /** Rule id -> severity override or `off`. */
+  ruleSettings?: Record<string, SeveritySetting>;
+  /** Called once per rule failure, for logging. The failure also becomes an `internal/rule-error` finding. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface LintResult {
+  kind: DocumentKind;
+  findings: Finding[];
+}
+
+export const SYNTAX_RULE_ID = 'json/syntax-error';
+export const RULE_ERROR_ID = 'internal/rule-error';
+
+const JSON_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
+  'task-definition', 'container-definitions', 'service-definition',
+  'identity-policy', 'trust-policy', 'endpoint-policy', 'ecr-repository-policy',
+]);
+
+export function isJsonKind(kind: DocumentKind): boolean {
+  return JSON_KINDS.has(kind);
+}
+
+function looksLikeJson(text: string, fileName?: string): boolean {
+  if (fileName && /\.jsonc?$/i.test(fileName)) return true;
+  const t = text.trimStart();
+  return t.startsWith('{') || t.startsWith('[');
+}
+
+export class Engine {
+  private readonly byKind = new Map<DocumentKind, Rule[]>();
+  private readonly byId = new Map<string, Rule>();
+
+  constructor(readonly rules: readonly Rule[]) {
+    for (const r of rules) {
+      if (this.byId.has(r.meta.id)) throw new Error(`duplicate rule id ${r.meta.id}`);
+      this.byId.set(r.meta.id, r);
+      for (const k of r.meta.kinds) {
+        const list = this.byKind.get(k) ?? [];
+        list.push(r);
+        this.byKind.set(k, list);
+      }
+    }
+  }
+
+  rule(id: string): Rule | undefined {
+    return this.byId.get(id);
+  }
+
+  lint(text: string, opts: LintOptions = {}): LintResult {
+    const json: ParsedJson | undefined = opts.kind
+      ? (isJsonKind(opts.kind) ? parseJson(text) : undefined)
+      : looksLikeJson(text, opts.fileName) ? parseJson(text) : undefined;
+    const kind = opts.kind ?? detectKind({ text, fileName: opts.fileName, json, associations: opts.associations });
+    if (kind === 'unknown') return { kind, findings: [] };
+    const findings: Finding[] = [];
+    const settings = opts.ruleSettings ?? {};
+
+    if (json && json.errors.length > 0 && isJsonKind(kind) && settings[SYNTAX_RULE_ID] !== 'off') {
+      // One finding for the first error: the editor's JSON support already marks each one.
+      const e = json.errors[0];
+      const more = json.errors.length > 1 ? ` (and ${json.errors.length - 1} more)` : '';
+      findings.push({
+        ruleId: SYNTAX_RULE_ID,
+        severity: (settings[SYNTAX_RULE_ID] as Severity | undefined) ?? 'error',
+        message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}${more}. Security findings may be incomplete until it parses.`,
+        offset: e.offset,
+        length: Math.max(e.length, 1),
+      });
+    }
+
+    for (const rule of this.byKind.get(kind) ?? []) {
+      const setting = settings[rule.meta.id];
+      if (setting === 'off') continue;
+      const severity: Severity = setting ?? rule.meta.defaultSeverity;
+      const ctx: RuleContext = {
+        text,
+        kind,
+        fileName: opts.fileName,
+        json,
+        report: (f) => {
+          findings.push({ ...f, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity });
+        },
+      };
+      try {
+        rule.check(ctx);
+      } catch (err) {
+        opts.onRuleError?.(rule.meta.id, err);
+        findings.push({
+          ruleId: RULE_ERROR_ID,
+          severity: 'warning',
+          message: `Rule ${rule.meta.id} failed on this document and was skipped: ${err instanceof Error ? err.message : String(err)}`,
+          offset: 0,
+          length: 0,
+        });
+      }
+    }
+    findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+    return { kind, findings };
+  }
+}
+
+function describeParseError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

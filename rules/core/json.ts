@@ -1,0 +1,94 @@
+// Helpers over jsonc-parser's offset-keeping tree. Rules never index raw objects: every value keeps its range.
+import { parseTree, type ParseError, findNodeAtLocation, getNodeValue } from 'jsonc-parser';
+import type { JsonNode, ParsedJson } from './types';
+
+export function parseJson(text: string): ParsedJson {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  return { root, errors };
+}
+
+/** The property node (key + value) named `key` of an object node. Exact, case-sensitive match like the AWS API. */
+export function property(obj: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!obj || obj.type !== 'object' || !obj.children) return undefined;
+  // Last one wins, as in JSON.parse.
+  for (let i = obj.children.length - 1; i >= 0; i--) {
+    const p = obj.children[i];
+    if (p.children && p.children[0]?.value === key) return p;
+  }
+  return undefined;
+}
+
+/** The value node of property `key`. */
+export function child(obj: JsonNode | undefined, key: string): JsonNode | undefined {
+  return property(obj, key)?.children?.[1];
+}
+
+/** The key node of property `key` (for ranges on the key). */
+export function keyNode(obj: JsonNode | undefined, key: string): JsonNode | undefined {
+  return property(obj, key)?.children?.[0];
+}
+
+/** Follow a path of keys / indexes. */
+export function at(node: JsonNode | undefined, ...path: (string | number)[]): JsonNode | undefined {
+  return node ? findNodeAtLocation(node, path) : undefined;
+}
+
+export function elements(node: JsonNode | undefined): JsonNode[] {
+  return node && node.type === 'array' && node.children ? node.children : [];
+}
+
+export function properties(node: JsonNode | undefined): { key: string; keyNode: JsonNode; value: JsonNode | undefined; prop: JsonNode }[] {
+  if (!node || node.type !== 'object' || !node.children) return [];
+  const out = [];
+  for (const p of node.children) {
+    const k = p.children?.[0];
+    if (!k || typeof k.value !== 'string') continue;
+    out.push({ key: k.value as string, keyNode: k, value: p.children?.[1], prop: p });
+  }
+  return out;
+}
+
+export function stringValue(node: JsonNode | undefined): string | undefined {
+  return node && node.type === 'string' ? (node.value as string) : undefined;
+}
+
+export function booleanValue(node: JsonNode | undefined): boolean | undefined {
+  return node && node.type === 'boolean' ? (node.value as boolean) : undefined;
+}
+
+export function numberValue(node: JsonNode | undefined): number | undefined {
+  return node && node.type === 'number' ? (node.value as number) : undefined;
+}
+
+/** Strings of a string-or-array-of-strings value (IAM style). */
+export function stringList(node: JsonNode | undefined): { value: string; node: JsonNode }[] {
+  if (!node) return [];
+  if (node.type === 'string') return [{ value: node.value as string, node }];
+  return elements(node)
+    .filter((n) => n.type === 'string')
+    .map((n) => ({ value: n.value as string, node: n }));
+}
+
+export function value(node: JsonNode | undefined): unknown {
+  return node ? getNodeValue(node) : undefined;
+}
+
+/** JSON path (keys and indexes) from the root to `node`. */
+export function pathOf(node: JsonNode): (string | number)[] {
+  const path: (string | number)[] = [];
+  let cur: JsonNode | undefined = node;
+  while (cur && cur.parent) {
+    const parent: JsonNode = cur.parent;
+    if (parent.type === 'property') {
+      path.unshift(parent.children![0].value as string);
+      cur = parent.parent;
+    } else if (parent.type === 'array') {
+      path.unshift(parent.children!.indexOf(cur));
+      cur = parent;
+    } else {
+      cur = parent;
+    }
+  }
+  return path;
+}

@@ -1,0 +1,81 @@
+// Core engine types. The engine is pure: no vscode, no LSP, no fs.
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export const DOCUMENT_KINDS = [
+  'task-definition',
+  'container-definitions',
+  'service-definition',
+  'identity-policy',
+  'trust-policy',
+  'endpoint-policy',
+  'ecr-repository-policy',
+  'agent-config',
+  'unknown',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** A replacement of `length` characters at `offset` by `content` (same shape as jsonc-parser's Edit). */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  content: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /**
+   * Safe fixes may be applied in bulk by "fix all". A fix that widens or narrows permissions, or inserts
+   * placeholders the user must fill in, is not safe.
+   */
+  safe: boolean;
+  /** Preferred fixes are offered first (VS Code's isPreferred). Never set for permission-changing fixes. */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Offset and length of the offending key or value in the document text. */
+  offset: number;
+  length: number;
+  fixes?: Fix[];
+}
+
+export interface RuleMeta {
+  /** Stable id such as `task/no-privileged`; a contract with users' settings. */
+  id: string;
+  kinds: readonly DocumentKind[];
+  defaultSeverity: Severity;
+  /** One line, shown in lists and hovers. */
+  description: string;
+  /** AWS and tool references, e.g. `SecurityHub ECS.4`, `AWS Config ecs-containers-nonprivileged`. */
+  references: readonly string[];
+  fixable: boolean;
+}
+
+export interface ParsedJson {
+  root: JsonNode | undefined;
+  errors: ParseError[];
+}
+
+/** What a rule sees. `json` is set for JSON kinds; `text` always. */
+export interface RuleContext {
+  readonly text: string;
+  readonly kind: DocumentKind;
+  readonly fileName?: string;
+  readonly json?: ParsedJson;
+  /** Report a finding. Severity defaults to the rule's configured severity. */
+  report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export type { JsonNode };

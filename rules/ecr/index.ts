@@ -1,0 +1,4 @@
+// ecr rules. Add new rules to this list.
+import type { Rule } from '../core/types';
+
+export const ecrRules: Rule[] = [];

@@ -1,0 +1,4 @@
+// endpoint rules. Add new rules to this list.
+import type { Rule } from '../core/types';
+
+export const endpointRules: Rule[] = [];

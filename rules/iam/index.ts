@@ -1,0 +1,4 @@
+// iam rules. Add new rules to this list.
+import type { Rule } from '../core/types';
+
+export const iamRules: Rule[] = [];

@@ -1,0 +1,77 @@
+// A view of a task definition in any of its three shapes: register input, describe output
+// ({"taskDefinition": {...}}), or a bare containerDefinitions array.
+import type { JsonNode, RuleContext } from '../core/types';
+import { child, elements, stringList, stringValue } from '../core/json';
+
+export type TaskShape = 'register' | 'describe' | 'containers';
+
+export interface ContainerView {
+  node: JsonNode;
+  index: number;
+  name?: string;
+  /** JSON path of the container object from the document root (for fixes). */
+  path: (string | number)[];
+}
+
+export interface TaskView {
+  shape: TaskShape;
+  /** The task definition object; undefined for a bare container array. */
+  def: JsonNode | undefined;
+  /** JSON path of the task definition object ([] or ['taskDefinition']). */
+  defPath: (string | number)[];
+  containers: ContainerView[];
+  os: 'linux' | 'windows';
+  /** Effective network mode: absent means `bridge` (EC2). Undefined for a bare container array. */
+  networkMode: string | undefined;
+  networkModeNode: JsonNode | undefined;
+  /** `requiresCompatibilities` contains FARGATE. */
+  requiresFargate: boolean;
+  /** `requiresCompatibilities` is exactly FARGATE (no EC2/EXTERNAL). */
+  fargateOnly: boolean;
+}
+
+const cache = new WeakMap<JsonNode, TaskView>();
+
+export function taskView(ctx: RuleContext): TaskView | undefined {
+  const root = ctx.json?.root;
+  if (!root) return undefined;
+  const cached = cache.get(root);
+  if (cached) return cached;
+  let view: TaskView | undefined;
+  if (root.type === 'array') {
+    view = build('containers', undefined, [], root, []);
+  } else if (root.type === 'object') {
+    const wrapped = child(root, 'taskDefinition');
+    if (wrapped?.type === 'object') view = build('describe', wrapped, ['taskDefinition'], child(wrapped, 'containerDefinitions'), ['taskDefinition', 'containerDefinitions']);
+    else view = build('register', root, [], child(root, 'containerDefinitions'), ['containerDefinitions']);
+  }
+  if (view) cache.set(root, view);
+  return view;
+}
+
+function build(shape: TaskShape, def: JsonNode | undefined, defPath: (string | number)[], arr: JsonNode | undefined, arrPath: (string | number)[]): TaskView {
+  const containers = elements(arr)
+    .map((node, index) => ({ node, index, name: stringValue(child(node, 'name')), path: [...arrPath, index] }))
+    .filter((c) => c.node.type === 'object');
+  const osFamily = stringValue(child(child(def, 'runtimePlatform'), 'operatingSystemFamily'));
+  const os = osFamily && /^WINDOWS/i.test(osFamily) ? 'windows' : 'linux';
+  const networkModeNode = child(def, 'networkMode');
+  const networkMode = def ? (stringValue(networkModeNode) ?? (networkModeNode ? undefined : 'bridge')) : undefined;
+  const compat = stringList(child(def, 'requiresCompatibilities')).map((c) => c.value.toUpperCase());
+  return {
+    shape,
+    def,
+    defPath,
+    containers,
+    os,
+    networkMode,
+    networkModeNode,
+    requiresFargate: compat.includes('FARGATE'),
+    fargateOnly: compat.length > 0 && compat.every((c) => c === 'FARGATE'),
+  };
+}
+
+/** A label for messages: `container "web"` or `container #2`. */
+export function containerLabel(c: ContainerView): string {
+  return c.name ? `container "${c.name}"` : `container #${c.index + 1}`;
+}

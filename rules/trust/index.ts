@@ -1,0 +1,4 @@
+// trust rules. Add new rules to this list.
+import type { Rule } from '../core/types';
+
+export const trustRules: Rule[] = [];

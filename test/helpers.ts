@@ -1,0 +1,42 @@
+// Test helpers shared by engine tests.
+import * as assert from 'node:assert/strict';
+import { defaultEngine, applyEdits, LineIndex, type Finding, type LintOptions, type DocumentKind } from '../rules';
+
+export function lint(text: string, opts: LintOptions = {}) {
+  return defaultEngine().lint(text, opts);
+}
+
+/** Findings of one rule. */
+export function findings(ruleId: string, text: string, opts: LintOptions = {}): Finding[] {
+  return lint(text, opts).findings.filter((f) => f.ruleId === ruleId);
+}
+
+/** The text a finding points at. */
+export function flagged(text: string, f: Finding): string {
+  return text.slice(f.offset, f.offset + f.length);
+}
+
+/** 0-based line of a finding. */
+export function lineOf(text: string, f: Finding): number {
+  return new LineIndex(text).positionAt(f.offset).line;
+}
+
+/** Apply the n-th fix of a finding and return the new text; asserts it is still valid JSON when the input was. */
+export function applyFix(text: string, f: Finding, n = 0): string {
+  assert.ok(f.fixes && f.fixes[n], `finding ${f.ruleId} has no fix #${n}`);
+  const out = applyEdits(text, f.fixes![n].edits);
+  try { JSON.parse(text); } catch { return out; }
+  JSON.parse(out); // throws if the fix broke the JSON
+  return out;
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+/** Wrap a register-shape task definition into describe output. */
+export function describeShape(task: Record<string, unknown>): string {
+  return json({ taskDefinition: { ...task, taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/x:1', revision: 1, status: 'ACTIVE' }, tags: [] });
+}
+
+export type { DocumentKind };
