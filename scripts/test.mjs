@@ -5,7 +5,7 @@ import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 
-// TEST_OUT lets parallel runs compile to separate folders.
+// TEST_OUT (a folder inside the repo, e.g. out-server) lets parallel runs compile to separate folders.
 const OUT = process.env.TEST_OUT || 'out';
 rmSync(OUT, { recursive: true, force: true });
 let typeErrors = 0;
