@@ -1,6 +1,6 @@
 // The engine entry point: parse once, detect the kind, run the rules that apply, return findings.
 import type { DocumentKind, Finding, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
-import { parseJson } from './json';
+import { parseJson, MAX_DEPTH } from './json';
 import { detectKind, type Associations } from './detect';
 import { printParseErrorCode } from 'jsonc-parser';
 
@@ -67,6 +67,15 @@ export class Engine {
     const findings: Finding[] = [];
     const settings = opts.ruleSettings ?? {};
 
+    if (json?.tooDeep && settings[SYNTAX_RULE_ID] !== 'off') {
+      findings.push({
+        ruleId: SYNTAX_RULE_ID,
+        severity: 'error',
+        message: `The document nests deeper than ${MAX_DEPTH} levels; it was not analysed.`,
+        offset: 0,
+        length: 1,
+      });
+    }
     if (json && json.errors.length > 0 && isJsonKind(kind) && settings[SYNTAX_RULE_ID] !== 'off') {
       // One finding for the first error: the editor's JSON support already marks each one.
       const e = json.errors[0];

@@ -2,7 +2,26 @@
 import { parseTree, type ParseError, findNodeAtLocation, getNodeValue } from 'jsonc-parser';
 import type { JsonNode, ParsedJson } from './types';
 
+/** Deeper nesting than this is refused: jsonc-parser recurses, and no ECS or IAM document nests beyond ~10 levels. */
+export const MAX_DEPTH = 256;
+
+/** Maximum bracket depth outside strings, stopping early once `limit` is exceeded. */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0, max = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) { if (++depth > max) { max = depth; if (max > limit) return max; } }
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
 export function parseJson(text: string): ParsedJson {
+  if (nestingDepth(text, MAX_DEPTH) > MAX_DEPTH) return { root: undefined, errors: [], tooDeep: true };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   return { root, errors };

@@ -61,6 +61,8 @@ export interface RuleMeta {
 export interface ParsedJson {
   root: JsonNode | undefined;
   errors: ParseError[];
+  /** Set when the text nests deeper than the parser's limit; `root` is then undefined. */
+  tooDeep?: boolean;
 }
 
 /** What a rule sees. `json` is set for JSON kinds; `text` always. */
