@@ -1,6 +1,6 @@
 // Format-preserving JSON edits built on jsonc-parser's modify(); indentation is inferred from the document.
-import { modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
-import type { TextEdit } from './types';
+import { modify, parseTree, findNodeAtLocation, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import type { JsonNode, TextEdit } from './types';
 
 export function inferFormatting(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -15,9 +15,31 @@ export function setValue(text: string, path: JSONPath, value: unknown): TextEdit
   return modify(text, path, value, { formattingOptions: inferFormatting(text) });
 }
 
-/** Remove the property or array element at `path`. */
+/**
+ * Remove the property or array element at `path`. No reformatting: a removal needs none, and jsonc-parser 3.3's
+ * formatted removal re-lays minified documents and mangles the last element of an array.
+ */
 export function removeValue(text: string, path: JSONPath): TextEdit[] {
-  return modify(text, path, undefined, { formattingOptions: inferFormatting(text) });
+  if (typeof path[path.length - 1] === 'number') {
+    const el = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, path);
+    return el ? [removeArrayElement(el)] : [];
+  }
+  return modify(text, path, undefined, {});
+}
+
+/** Remove one array element by its own offsets, keeping the surrounding formatting. */
+export function removeArrayElement(el: JsonNode): TextEdit {
+  const siblings = el.parent?.children ?? [el];
+  const i = siblings.indexOf(el);
+  if (i > 0) {
+    const prev = siblings[i - 1];
+    return { offset: prev.offset + prev.length, length: el.offset + el.length - (prev.offset + prev.length), content: '' };
+  }
+  const next = siblings[i + 1];
+  if (next) return { offset: el.offset, length: next.offset - el.offset, content: '' };
+  // Only element: empty the array, dropping its inner whitespace too.
+  const arr = el.parent!;
+  return { offset: arr.offset + 1, length: arr.length - 2, content: '' };
 }
 
 /** Insert into an array at `index` (-1 appends). */
@@ -32,3 +54,4 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (const e of sorted) out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
   return out;
 }
+
