@@ -1,0 +1,132 @@
+// Quick fixes, "fix all safe problems" and "show documentation", always recomputed from the CURRENT text.
+import {
+  CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyEdits, type Engine, type Finding, type Fix, type LintOptions } from '../rules';
+import type { LintSnapshot } from './documents';
+import { docsUri, findingRange, SOURCE } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+export const SHOW_DOCS_COMMAND = 'ecsLint.showDocumentation';
+const FIX_ALL_ROUNDS = 5;
+
+export interface CodeActionInput {
+  engine: Engine;
+  /** Lint of the document's current text (same version as `doc`). */
+  snap: LintSnapshot;
+  doc: TextDocument;
+  params: CodeActionParams;
+  /** Options to re-lint edited text during fix-all (kind pinned so it cannot drift mid-way). */
+  lintOptions: LintOptions;
+  documentChanges: boolean;
+}
+
+function wanted(kind: string, only: string[] | undefined): boolean {
+  return !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  return aStart <= bEnd && bStart <= aEnd;
+}
+
+function workspaceEdit(doc: TextDocument, edits: LspTextEdit[], documentChanges: boolean): WorkspaceEdit {
+  return documentChanges
+    ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] }
+    : { changes: { [doc.uri]: edits } };
+}
+
+function toLspEdits(doc: TextDocument, fix: Fix): LspTextEdit[] {
+  return fix.edits.map((e) => ({ range: findingRange(doc, e), newText: e.content }));
+}
+
+/** The context diagnostic (ours) that reports this finding, if the client sent one. */
+function matchingDiagnostic(doc: TextDocument, f: Finding, diagnostics: Diagnostic[]): Diagnostic | undefined {
+  return diagnostics.find((d) => {
+    if (d.source !== SOURCE || d.code !== f.ruleId) return false;
+    // Ranges may be slightly stale; overlap is enough because the rule id matches too.
+    return overlaps(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end), f.offset, f.offset + f.length);
+  });
+}
+
+/** Apply non-overlapping safe fixes, re-lint, repeat; returns the final text. */
+export function fixAllSafe(engine: Engine, text: string, options: LintOptions): string {
+  let current = text;
+  for (let round = 0; round < FIX_ALL_ROUNDS; round++) {
+    const accepted: { offset: number; end: number }[] = [];
+    const edits = [];
+    for (const f of engine.lint(current, options).findings) {
+      const fix = f.fixes?.find((x) => x.safe && x.edits.length > 0);
+      if (!fix) continue;
+      const spans = fix.edits.map((e) => ({ offset: e.offset, end: e.offset + e.length }));
+      // Strict overlap, plus touching insertions, would make the edit order ambiguous: leave those for the next round.
+      if (spans.some((s) => accepted.some((a) => s.offset <= a.end && a.offset <= s.end))) continue;
+      accepted.push(...spans);
+      edits.push(...fix.edits);
+    }
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** One edit replacing only the changed middle part of the text. */
+function minimalEdit(doc: TextDocument, before: string, after: string): LspTextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endB = before.length, endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) { endB--; endA--; }
+  return { range: { start: doc.positionAt(start), end: doc.positionAt(endB) }, newText: after.slice(start, endA) };
+}
+
+export function codeActions(input: CodeActionInput): CodeAction[] {
+  const { engine, snap, doc, params } = input;
+  if (snap.tooLarge || snap.text !== doc.getText()) return [];
+  const only = params.context.only;
+  const contextDiagnostics = (params.context.diagnostics ?? []).filter((d) => d.source === SOURCE);
+  const rs = doc.offsetAt(params.range.start), re = doc.offsetAt(params.range.end);
+  const actions: CodeAction[] = [];
+
+  if (wanted(CodeActionKind.QuickFix, only)) {
+    const docsShown = new Set<string>();
+    for (const f of snap.findings) {
+      const diagnostic = matchingDiagnostic(doc, f, contextDiagnostics);
+      if (!diagnostic && !overlaps(f.offset, f.offset + f.length, rs, re)) continue;
+      for (const fix of f.fixes ?? []) {
+        if (fix.edits.length === 0) continue;
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+          isPreferred: fix.preferred === true,
+          edit: workspaceEdit(doc, toLspEdits(doc, fix), input.documentChanges),
+        });
+      }
+      const href = docsUri(engine, f.ruleId);
+      if (href && !docsShown.has(f.ruleId)) {
+        docsShown.add(f.ruleId);
+        actions.push({
+          title: `Show documentation for ${f.ruleId}`,
+          kind: CodeActionKind.QuickFix,
+          command: { title: `Show documentation for ${f.ruleId}`, command: SHOW_DOCS_COMMAND, arguments: [f.ruleId, href] },
+        });
+      }
+    }
+  }
+
+  // Without an explicit `only` (light bulb), offer fix-all only next to the quick fixes it complements.
+  const offerFixAll = only?.length ? wanted(FIX_ALL_KIND, only) : actions.length > 0;
+  if (offerFixAll && snap.findings.some((f) => f.fixes?.some((x) => x.safe))) {
+    const fixed = fixAllSafe(engine, snap.text, input.lintOptions);
+    if (fixed !== snap.text) {
+      actions.push({
+        title: 'Fix all safe ECS lint problems',
+        kind: FIX_ALL_KIND,
+        edit: workspaceEdit(doc, [minimalEdit(doc, snap.text, fixed)], input.documentChanges),
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,105 @@
+// Findings -> LSP diagnostics, and the debounced per-document scheduler used for push diagnostics.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource, DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocsPath, type Engine, type Finding, type Severity } from '../rules';
+import type { LintSnapshot } from './documents';
+
+export const SOURCE = 'ecs-lint';
+
+/** What a diagnostic carries so that code actions can find its finding again. */
+export interface DiagnosticData {
+  ruleId: string;
+  version: number;
+  fixable: boolean;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** file:// URI of a rule's bundled docs page (dist/server.js -> <package root>/rules/docs/<id>.md); none for pseudo-rules. */
+export function docsUri(engine: Engine, ruleId: string): string | undefined {
+  if (!engine.rule(ruleId)) return undefined;
+  return pathToFileURL(path.join(__dirname, '..', ruleDocsPath(ruleId))).toString();
+}
+
+export function snapshotDocument(snap: LintSnapshot): TextDocument {
+  return TextDocument.create(snap.uri, 'json', snap.version, snap.text);
+}
+
+export function findingRange(doc: TextDocument, f: Pick<Finding, 'offset' | 'length'>) {
+  return { start: doc.positionAt(f.offset), end: doc.positionAt(f.offset + Math.max(0, f.length)) };
+}
+
+export function toDiagnostics(engine: Engine, snap: LintSnapshot, maxFileSizeKb: number): Diagnostic[] {
+  if (snap.tooLarge) {
+    return [{
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: `Not linted: the file is larger than ecsLint.maxFileSizeKb (${maxFileSizeKb} KB).`,
+    }];
+  }
+  const doc = snapshotDocument(snap);
+  return snap.findings.map((f) => {
+    const href = docsUri(engine, f.ruleId);
+    const data: DiagnosticData = { ruleId: f.ruleId, version: snap.version, fixable: !!f.fixes?.length };
+    return {
+      range: findingRange(doc, f),
+      severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
+      code: f.ruleId,
+      ...(href ? { codeDescription: { href } } : {}),
+      source: SOURCE,
+      message: f.message,
+      data,
+    };
+  });
+}
+
+/**
+ * Push mode: one debounce timer per document; a newer change cancels both the pending timer and the in-flight run
+ * (its token), so results for an old version are never published.
+ */
+export class PushScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, CancellationTokenSource>();
+
+  constructor(
+    private readonly delayMs: number,
+    private readonly run: (uri: string, token: CancellationToken) => Promise<void>,
+    private readonly onError: (e: unknown) => void,
+  ) {}
+
+  schedule(uri: string, delayMs = this.delayMs): void {
+    this.cancel(uri);
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      const source = new CancellationTokenSource();
+      this.running.set(uri, source);
+      this.run(uri, source.token)
+        .catch(this.onError)
+        .finally(() => {
+          if (this.running.get(uri) === source) this.running.delete(uri);
+          source.dispose();
+        });
+    }, delayMs);
+    this.timers.set(uri, timer);
+  }
+
+  cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    this.running.get(uri)?.cancel();
+    this.running.delete(uri);
+  }
+
+  dispose(): void {
+    for (const uri of [...this.timers.keys(), ...this.running.keys()]) this.cancel(uri);
+  }
+}

@@ -1,0 +1,187 @@
+// ECS Security Lint language server: `node dist/server.js --stdio`. A thin LSP layer over the pure engine in ../rules.
+// Any LSP client works (Neovim, Emacs, Helix): it uses pull diagnostics when the client advertises
+// textDocument.diagnostic and pushes otherwise; settings come from workspace/configuration section `ecsLint`
+// (or didChangeConfiguration {settings: {ecsLint}}); initializationOptions {debounceMs} tunes the push debounce.
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ProposedFeatures,
+  TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultEngine, type DocumentKind } from '../rules';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { PushScheduler, toDiagnostics } from './diagnostics';
+import { fileNameOf, LintCache, type LintSnapshot, type TextSnapshot } from './documents';
+import { hover } from './hover';
+import { guard, runSafe } from './safe';
+import { SettingsStore, type Settings } from './settings';
+
+/** Custom request for the client's status bar: `ecsLint/documentKind` {uri} -> {kind}. */
+export const DOCUMENT_KIND_REQUEST = 'ecsLint/documentKind';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const engine = defaultEngine();
+const log = (m: string) => connection.console.error(m);
+
+let pullMode = false;
+let configurationSupport = false;
+let refreshSupport = false;
+let documentChangesSupport = false;
+let dynamicConfigRegistration = false;
+let literalCodeActions = false;
+/** Settings pushed with didChangeConfiguration, for clients without workspace/configuration. */
+let pushedSettings: unknown = undefined;
+
+const settings = new SettingsStore(
+  (uri) => configurationSupport
+    ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'ecsLint' })
+    : Promise.resolve(pushedSettings),
+  (e) => log(`reading settings failed: ${String(e)}`),
+);
+const cache = new LintCache(engine, (ruleId, e) => log(`rule ${ruleId} failed: ${e instanceof Error ? e.stack : String(e)}`));
+/** Text as of the last open/save, linted in `ecsLint.run: onSave` mode. */
+const saved = new Map<string, TextSnapshot>();
+let scheduler: PushScheduler | undefined;
+
+function current(doc: TextDocument): TextSnapshot {
+  return { uri: doc.uri, version: doc.version, text: doc.getText() };
+}
+
+function lintCurrent(doc: TextDocument, s: Settings): LintSnapshot {
+  return cache.lint(current(doc), s);
+}
+
+/** What diagnostics describe: the current text, or the last saved one in onSave mode. */
+function diagnosticsTarget(doc: TextDocument, s: Settings): TextSnapshot {
+  return (s.run === 'onSave' ? saved.get(doc.uri) : undefined) ?? current(doc);
+}
+
+async function publish(uri: string, token: CancellationToken): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const s = await settings.get(uri);
+  const live = documents.get(uri);
+  // A newer version arrived (or the document closed) while we waited: its own run will publish.
+  if (token.isCancellationRequested || !live || live.version !== doc.version) return;
+  if (!s.enable) {
+    await connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  const target = diagnosticsTarget(live, s);
+  const snap = cache.lint(target, s);
+  if (token.isCancellationRequested) return;
+  await connection.sendDiagnostics({ uri, version: target.version, diagnostics: toDiagnostics(engine, snap, s.maxFileSizeKb) });
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities ?? {};
+  pullMode = !!caps.textDocument?.diagnostic;
+  configurationSupport = !!caps.workspace?.configuration;
+  refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+  documentChangesSupport = !!caps.workspace?.workspaceEdit?.documentChanges;
+  dynamicConfigRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  const opts = params.initializationOptions as { debounceMs?: unknown } | null | undefined;
+  const debounce = typeof opts?.debounceMs === 'number' && opts.debounceMs >= 0 ? opts.debounceMs : 200;
+  if (!pullMode) scheduler = new PushScheduler(debounce, publish, (e) => log(`publishing diagnostics failed: ${String(e)}`));
+  literalCodeActions = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: literalCodeActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
+      hoverProvider: true,
+      ...(pullMode ? { diagnosticProvider: { identifier: 'ecs-lint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'ecs-security-lint' },
+  };
+});
+
+connection.onInitialized(guard(log, 'initialized', () => {
+  if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+}));
+
+connection.onDidChangeConfiguration(guard(log, 'didChangeConfiguration', (params) => {
+  if (!configurationSupport) pushedSettings = (params?.settings as { ecsLint?: unknown } | undefined)?.ecsLint;
+  settings.clear();
+  cache.clear();
+  if (pullMode) {
+    if (refreshSupport) connection.languages.diagnostics.refresh();
+  } else {
+    for (const d of documents.all()) scheduler?.schedule(d.uri);
+  }
+}));
+
+documents.onDidOpen(guard(log, 'didOpen', (e) => {
+  saved.set(e.document.uri, current(e.document));
+  scheduler?.schedule(e.document.uri);
+}));
+
+documents.onDidChangeContent(guard(log, 'didChange', async (e) => {
+  const uri = e.document.uri;
+  if (!scheduler || saved.get(uri)?.version === e.document.version) return; // open already scheduled it
+  const s = await settings.get(uri);
+  if (s.run === 'onType') scheduler.schedule(uri);
+}));
+
+documents.onDidSave(guard(log, 'didSave', (e) => {
+  saved.set(e.document.uri, current(e.document));
+  scheduler?.schedule(e.document.uri);
+}));
+
+documents.onDidClose(guard(log, 'didClose', (e) => {
+  const uri = e.document.uri;
+  scheduler?.cancel(uri);
+  saved.delete(uri);
+  cache.forget(uri);
+  settings.forget(uri);
+  if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
+}));
+
+connection.languages.diagnostics.on((params, token) => runSafe(log, 'textDocument/diagnostic',
+  { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const s = await settings.get(doc.uri);
+    if (!s.enable || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const snap = cache.lint(diagnosticsTarget(doc, s), s);
+    return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(engine, snap, s.maxFileSizeKb) };
+  }, token));
+
+connection.onCodeAction((params, token) => runSafe(log, 'textDocument/codeAction', [], async () => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const s = await settings.get(doc.uri);
+  if (!s.enable) return [];
+  const snap = lintCurrent(doc, s);
+  const actions = codeActions({
+    engine, snap, doc, params, documentChanges: documentChangesSupport,
+    lintOptions: { fileName: fileNameOf(doc.uri), kind: snap.kind, associations: s.associations, ruleSettings: s.rules },
+  });
+  // Clients without code action literals only understand plain commands.
+  return literalCodeActions ? actions : actions.flatMap((a) => (a.command ? [a.command] : []));
+}, token));
+
+connection.onHover((params, token) => runSafe(log, 'textDocument/hover', null, async () => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const s = await settings.get(doc.uri);
+  if (!s.enable) return null;
+  return hover({ engine, snap: lintCurrent(doc, s), doc, offset: doc.offsetAt(params.position) }, undefined, (e) => log(`hover provider failed: ${String(e)}`));
+}, token));
+
+connection.onRequest(DOCUMENT_KIND_REQUEST, (params: { uri?: unknown } | null | undefined, token) => runSafe(log, 'ecsLint/documentKind', { kind: 'unknown' as DocumentKind }, async () => {
+  const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+  if (!doc) return { kind: 'unknown' as DocumentKind };
+  const s = await settings.get(doc.uri);
+  return { kind: lintCurrent(doc, s).kind };
+}, token));
+
+connection.onShutdown(() => {
+  scheduler?.dispose();
+});
+
+// Last line of defence: log, keep serving.
+process.on('uncaughtException', (e) => log(`uncaught: ${e instanceof Error ? e.stack : String(e)}`));
+process.on('unhandledRejection', (e) => log(`unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,64 @@
+// In-process tests of the server's pure helpers (no spawned process).
+import * as assert from 'node:assert/strict';
+import { Engine, type Rule } from '../../rules';
+import { fixAllSafe } from '../../server/codeActions';
+import { PushScheduler } from '../../server/diagnostics';
+import { fileNameOf } from '../../server/documents';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/settings';
+import { waitFor } from './client';
+
+describe('server modules', () => {
+  it('normalizeSettings keeps valid values and falls back on anything else', () => {
+    assert.deepEqual(normalizeSettings(null), DEFAULT_SETTINGS);
+    assert.deepEqual(normalizeSettings({ enable: 'no', run: 'sometimes', maxFileSizeKb: -1, rules: 'x' }), DEFAULT_SETTINGS);
+    const s = normalizeSettings({
+      enable: false, run: 'onSave', maxFileSizeKb: 10,
+      rules: { 'task/no-privileged': 'off', 'iam/wildcard-action': 'hint', 'x/y': 'loud', 'a/b': 3 },
+      files: { associations: { '**/p/*.json': 'trust-policy', bad: 7 } },
+    });
+    assert.deepEqual(s, {
+      enable: false, run: 'onSave', maxFileSizeKb: 10,
+      rules: { 'task/no-privileged': 'off', 'iam/wildcard-action': 'hint' },
+      associations: { '**/p/*.json': 'trust-policy' },
+    });
+    // VS Code may hand over the dotted key unflattened.
+    assert.deepEqual(normalizeSettings({ 'files.associations': { '*.td.json': 'task-definition' } }).associations, { '*.td.json': 'task-definition' });
+  });
+
+  it('fixAllSafe applies one of two overlapping safe fixes, skips unsafe ones, and stops when nothing changes', () => {
+    const rule: Rule = {
+      meta: { id: 'test/overlap', kinds: ['agent-config'], defaultSeverity: 'warning', description: 'd', references: [], fixable: true },
+      check(ctx) {
+        if (!ctx.text.startsWith('A')) return;
+        const edit = (content: string) => [{ offset: 0, length: 1, content }];
+        ctx.report({ message: 'one', offset: 0, length: 1, fixes: [{ title: 'Z', edits: edit('Z'), safe: true }] });
+        ctx.report({ message: 'two', offset: 0, length: 1, fixes: [{ title: 'Y', edits: edit('Y'), safe: true }] });
+        ctx.report({ message: 'three', offset: 1, length: 1, fixes: [{ title: 'unsafe', edits: [{ offset: 1, length: 1, content: '!' }], safe: false }] });
+      },
+    };
+    const out = fixAllSafe(new Engine([rule]), 'AB', { kind: 'agent-config' });
+    assert.ok(out === 'ZB' || out === 'YB', out);
+  });
+
+  it('PushScheduler debounces per document and cancels the run in flight', async () => {
+    const runs: string[] = [];
+    const tokens = new Map<string, { isCancellationRequested: boolean }>();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const s = new PushScheduler(5, async (uri, token) => { runs.push(uri); tokens.set(uri, token); await gate; }, (e) => { throw e; });
+    s.schedule('a'); s.schedule('a'); s.schedule('b');
+    await waitFor(() => runs.length === 2, 'two runs');
+    assert.deepEqual([...runs].sort(), ['a', 'b']);
+    s.schedule('a'); // a newer version: the first run of "a" is cancelled
+    assert.equal(tokens.get('a')!.isCancellationRequested, true);
+    assert.equal(tokens.get('b')!.isCancellationRequested, false);
+    s.dispose();
+    release();
+  });
+
+  it('fileNameOf gives the fs path for file URIs and the path for other schemes', () => {
+    assert.equal(fileNameOf('file:///tmp/a%20b/taskdef.json'), '/tmp/a b/taskdef.json');
+    assert.equal(fileNameOf('untitled:Untitled-1'), 'Untitled-1');
+    assert.equal(fileNameOf('::not a uri'), '::not a uri');
+  });
+});
