@@ -1,0 +1,51 @@
+import type { Rule } from '../core/types';
+import { child, stringValue } from '../core/json';
+import { containerLabel, taskView } from './model';
+import { isTemplated, rangeOf } from './util-task';
+
+export interface ImageRef { registry?: string; repository: string; tag?: string; digest?: string }
+
+/** Split a Docker image reference. A `:port` in the registry host is not a tag. */
+export function parseImage(image: string): ImageRef {
+  let rest = image.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) { digest = rest.slice(at + 1); rest = rest.slice(0, at); }
+  const slash = rest.lastIndexOf('/');
+  const last = rest.slice(slash + 1);
+  const colon = last.lastIndexOf(':');
+  const tag = colon >= 0 ? last.slice(colon + 1) : undefined;
+  const name = colon >= 0 ? rest.slice(0, slash + 1 + colon) : rest;
+  const first = name.split('/')[0];
+  const hasRegistry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  return { registry: hasRegistry ? first : undefined, repository: hasRegistry ? name.slice(first.length + 1) : name, tag, digest };
+}
+
+export const imagePinned: Rule = {
+  meta: {
+    id: 'task/image-pinned',
+    kinds: ['task-definition', 'container-definitions'],
+    defaultSeverity: 'warning',
+    description: 'Container images should name a version (tag or digest), not "latest" or no tag.',
+    references: ['Amazon ECS best practices: image tags', 'Hadolint DL3007', 'Amazon ECR image tag immutability'],
+    fixable: false,
+  },
+  check(ctx) {
+    const view = taskView(ctx);
+    if (!view) return;
+    for (const c of view.containers) {
+      const node = child(c.node, 'image');
+      const image = stringValue(node);
+      // Rendered later by CodeDeploy (<IMAGE1_NAME>), ecspresso, envsubst...: nothing to judge yet.
+      if (!image || !image.trim() || isTemplated(image)) continue;
+      const ref = parseImage(image);
+      if (ref.digest) continue;
+      if (ref.tag !== undefined && ref.tag !== '' && ref.tag.toLowerCase() !== 'latest') continue;
+      const what = ref.tag ? 'uses the "latest" tag' : 'has no tag (Docker pulls "latest")';
+      ctx.report({
+        message: `${containerLabel(c)} image "${image}" ${what}: each task launch may run a different, unreviewed image, and a pushed or replaced image reaches production silently. Pin a version tag (with tag immutability on ECR) or a digest (@sha256:...).`,
+        ...rangeOf(node!),
+      });
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from '../core/types';
+import { booleanValue, child } from '../core/json';
+import { containerLabel, taskView } from './model';
+import { containerAnchor, propertyRange, setProperty } from './hardening-helpers';
+
+export const readonlyRootFilesystem: Rule = {
+  meta: {
+    id: 'task/readonly-root-filesystem',
+    kinds: ['task-definition', 'container-definitions'],
+    defaultSeverity: 'warning',
+    description: 'Linux containers should mount their root filesystem read-only (readonlyRootFilesystem: true).',
+    references: ['SecurityHub ECS.5', 'AWS Config ecs-containers-readonly-access', 'Checkov CKV_AWS_336'],
+    fixable: true,
+  },
+  check(ctx) {
+    const view = taskView(ctx);
+    // Security Hub marks Windows task definitions NOT_APPLICABLE: Windows containers do not support the flag.
+    if (!view || view.os !== 'linux') return;
+    for (const c of view.containers) {
+      const v = child(c.node, 'readonlyRootFilesystem');
+      if (booleanValue(v) === true) continue;
+      const range = v ? propertyRange(c.node, 'readonlyRootFilesystem')! : containerAnchor(c);
+      const edits = setProperty(ctx.text, c.node, 'readonlyRootFilesystem', true);
+      ctx.report({
+        message: v
+          ? `${containerLabel(c)} has a writable root filesystem: an attacker can drop tools or modify binaries. Set "readonlyRootFilesystem": true and mount writable volumes only where needed.`
+          : `${containerLabel(c)} does not set "readonlyRootFilesystem": the root filesystem is writable by default. Set it to true and mount writable volumes only where needed.`,
+        ...range,
+        // Not safe: applications that write outside their volumes break.
+        fixes: edits ? [{ title: 'Set "readonlyRootFilesystem": true', edits, safe: false, preferred: true }] : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { Rule } from '../core/types';
+import { child, stringValue } from '../core/json';
+import { taskView } from './model';
+import { rangeOf } from './util-task';
+
+export const separateRoles: Rule = {
+  meta: {
+    id: 'task/separate-roles',
+    kinds: ['task-definition'],
+    defaultSeverity: 'warning',
+    description: 'The task role and the task execution role should be different roles.',
+    references: ['Checkov CKV_AWS_249', 'Amazon ECS task execution IAM role'],
+    fixable: false,
+  },
+  check(ctx) {
+    const view = taskView(ctx);
+    const task = child(view?.def, 'taskRoleArn');
+    const exec = child(view?.def, 'executionRoleArn');
+    const t = stringValue(task)?.trim();
+    const e = stringValue(exec)?.trim();
+    // IAM role names are case-insensitive.
+    if (!t || !e || t.toLowerCase() !== e.toLowerCase()) return;
+    ctx.report({
+      message: 'executionRoleArn is the same role as taskRoleArn: the application code gets the execution role\'s permissions (pull any image, read the task\'s secrets, write logs), and the agent gets the application\'s. Use two roles.',
+      ...rangeOf(exec!),
+    });
+  },
+};
