@@ -1,0 +1,32 @@
+import type { Rule } from '../core/types';
+import { addConditionEdits, hasConditionKey, isAllow, policyView, publicPrincipal, range, fixBudget } from '../iam/policy-model';
+
+// Any of these keys ties "everyone" back to the organization or an account.
+const BOUNDARY_KEYS = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalAccount'];
+
+export const orgBoundary: Rule = {
+  meta: {
+    id: 'endpoint/org-boundary',
+    kinds: ['endpoint-policy'],
+    defaultSeverity: 'warning',
+    description: 'An endpoint policy allows any principal without limiting it to your organization or account.',
+    references: ['AWS PrivateLink: control access to VPC endpoints using endpoint policies', 'aws-samples/data-perimeter-policy-examples'],
+    fixable: true,
+  },
+  check(ctx) {
+    const view = policyView(ctx);
+    if (!view) return;
+    const canFix = fixBudget();
+    for (const s of view.statements) {
+      if (!isAllow(s)) continue;
+      const p = publicPrincipal(s);
+      if (!p || hasConditionKey(s, BOUNDARY_KEYS)) continue;
+      const edits = canFix() ? addConditionEdits(ctx.text, s, { StringEquals: { 'aws:PrincipalOrgID': 'o-exampleorgid' } }) : undefined;
+      ctx.report({
+        message: 'This statement allows any principal through the endpoint, including credentials from other AWS accounts (a path to exfiltrate data to an attacker\'s account). Add an aws:PrincipalOrgID, aws:PrincipalOrgPaths or aws:PrincipalAccount condition.',
+        ...range(p.node),
+        fixes: edits ? [{ title: 'Add an aws:PrincipalOrgID condition (replace o-exampleorgid)', edits, safe: false }] : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,237 @@
+// A shared, range-keeping view of an IAM policy document (identity, trust, endpoint, ECR repository).
+// Tolerant: a single-object Statement, string-or-array values, wrong types and missing fields never throw.
+import type { DocumentKind, JsonNode, RuleContext, TextEdit } from '../core/types';
+import { child, elements, keyNode, properties, stringList, stringValue } from '../core/json';
+import { iamData } from './data';
+import { applyEdits, setValue } from '../core/edits';
+
+export const POLICY_KINDS: readonly DocumentKind[] = ['identity-policy', 'trust-policy', 'endpoint-policy', 'ecr-repository-policy'];
+/** Resource-based policy kinds (they carry a Principal). */
+export const RESOURCE_POLICY_KINDS: readonly DocumentKind[] = ['trust-policy', 'endpoint-policy', 'ecr-repository-policy'];
+
+export interface Str {
+  value: string;
+  node: JsonNode;
+}
+
+export interface Principal extends Str {
+  /** `AWS`, `Service`, `Federated`, `CanonicalUser`, or `*` for the bare `"Principal": "*"`. */
+  type: string;
+}
+
+export interface ConditionEntry {
+  operator: string;
+  operatorNode: JsonNode;
+  key: string;
+  keyNode: JsonNode;
+  values: Str[];
+}
+
+export interface Statement {
+  node: JsonNode;
+  /** JSON path of the statement object (for edits). */
+  path: (string | number)[];
+  sid?: Str;
+  effect?: string;
+  effectNode?: JsonNode;
+  actions: Str[];
+  notActions: Str[];
+  resources: Str[];
+  notResources: Str[];
+  principals: Principal[];
+  notPrincipals: Principal[];
+  conditions: ConditionEntry[];
+  /** Raw value nodes, present when the element is present (whatever its type). */
+  raw: { action?: JsonNode; notAction?: JsonNode; resource?: JsonNode; notResource?: JsonNode; principal?: JsonNode; notPrincipal?: JsonNode; condition?: JsonNode };
+}
+
+export interface PolicyView {
+  root: JsonNode;
+  statementNode?: JsonNode;
+  statements: Statement[];
+}
+
+function principalsOf(node: JsonNode | undefined): Principal[] {
+  if (!node) return [];
+  if (node.type === 'string') return [{ type: '*', value: node.value as string, node }];
+  const out: Principal[] = [];
+  for (const p of properties(node)) {
+    for (const s of stringList(p.value)) out.push({ type: p.key, value: s.value, node: s.node });
+  }
+  return out;
+}
+
+function conditionsOf(node: JsonNode | undefined): ConditionEntry[] {
+  const out: ConditionEntry[] = [];
+  for (const op of properties(node)) {
+    for (const k of properties(op.value)) {
+      const values = k.value && (k.value.type === 'string' || k.value.type === 'array') ? stringList(k.value) : [];
+      out.push({ operator: op.key, operatorNode: op.keyNode, key: k.key, keyNode: k.keyNode, values });
+    }
+  }
+  return out;
+}
+
+function statementOf(node: JsonNode, path: (string | number)[]): Statement {
+  const sidNode = child(node, 'Sid');
+  const effectNode = child(node, 'Effect');
+  const raw = {
+    action: child(node, 'Action'), notAction: child(node, 'NotAction'),
+    resource: child(node, 'Resource'), notResource: child(node, 'NotResource'),
+    principal: child(node, 'Principal'), notPrincipal: child(node, 'NotPrincipal'),
+    condition: child(node, 'Condition'),
+  };
+  return {
+    node, path,
+    sid: sidNode?.type === 'string' ? { value: sidNode.value as string, node: sidNode } : undefined,
+    effect: stringValue(effectNode),
+    effectNode,
+    actions: stringList(raw.action),
+    notActions: stringList(raw.notAction),
+    resources: stringList(raw.resource),
+    notResources: stringList(raw.notResource),
+    principals: principalsOf(raw.principal),
+    notPrincipals: principalsOf(raw.notPrincipal),
+    conditions: conditionsOf(raw.condition),
+    raw,
+  };
+}
+
+/** The policy view, or undefined when the document is not an object. */
+export function policyView(ctx: RuleContext): PolicyView | undefined {
+  const root = ctx.json?.root;
+  if (!root || root.type !== 'object') return undefined;
+  const statementNode = child(root, 'Statement');
+  const statements: Statement[] = [];
+  if (statementNode?.type === 'object') statements.push(statementOf(statementNode, ['Statement']));
+  else {
+    elements(statementNode).forEach((n, i) => {
+      if (n.type === 'object') statements.push(statementOf(n, ['Statement', i]));
+    });
+  }
+  return { root, statementNode, statements };
+}
+
+export const isAllow = (s: Statement) => s.effect === 'Allow';
+
+/** True when any condition key of the statement is one of `keys` (case-insensitive, any operator). */
+export function hasConditionKey(s: Statement, keys: readonly string[]): boolean {
+  const wanted = new Set(keys.map((k) => k.toLowerCase()));
+  return s.conditions.some((c) => wanted.has(c.key.toLowerCase()));
+}
+
+/** Everyone: `"Principal": "*"` or `{"AWS": "*"}` (also inside an array). */
+export function publicPrincipal(s: Statement): Principal | undefined {
+  return s.principals.find((p) => p.value === '*' && (p.type === '*' || p.type === 'AWS'));
+}
+
+export function range(node: JsonNode): { offset: number; length: number } {
+  return { offset: node.offset, length: node.length };
+}
+
+/**
+ * Chain several edit steps where each step is computed on the text produced by the previous ones, then return
+ * one edit covering the changed span of the original text (so the edits never overlap).
+ */
+export function chainEdits(text: string, steps: ((t: string) => TextEdit[])[]): TextEdit[] {
+  let out = text;
+  for (const step of steps) out = applyEdits(out, step(out));
+  if (out === text) return [];
+  let start = 0;
+  while (start < text.length && start < out.length && text[start] === out[start]) start++;
+  let endA = text.length, endB = out.length;
+  while (endA > start && endB > start && text[endA - 1] === out[endB - 1]) { endA--; endB--; }
+  return [{ offset: start, length: endA - start, content: out.slice(start, endB) }];
+}
+
+/** Readable quoting for messages. */
+export const q = (s: string) => JSON.stringify(s);
+
+/**
+ * Edits that add condition keys to a statement, merging into an existing Condition block (never clobbering it).
+ * Undefined when the existing Condition or operator block is not an object (a fix there would be a guess).
+ */
+export function addConditionEdits(text: string, s: Statement, add: Record<string, Record<string, unknown>>): TextEdit[] | undefined {
+  const cond = s.raw.condition;
+  if (cond && cond.type !== 'object') return undefined;
+  const steps: ((t: string) => TextEdit[])[] = [];
+  for (const [op, keys] of Object.entries(add)) {
+    const opNode = child(cond, op);
+    if (opNode && opNode.type !== 'object') return undefined;
+    for (const [key, v] of Object.entries(keys)) steps.push((t) => setValue(t, [...s.path, 'Condition', op, key], v));
+  }
+  return chainEdits(text, steps);
+}
+
+/** IAM-style glob match (`*`, `?`), case-insensitive, as IAM matches action names. */
+export function globMatch(pattern: string, name: string): boolean {
+  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
+  return re.test(name);
+}
+
+/** The Action strings of Allow statements that match a known action name. */
+export function allowedMatches(view: PolicyView, action: string): { stmt: Statement; action: Str }[] {
+  const out: { stmt: Statement; action: Str }[] = [];
+  for (const s of view.statements) {
+    if (!isAllow(s)) continue;
+    for (const a of s.actions) if (globMatch(a.value, action)) out.push({ stmt: s, action: a });
+  }
+  return out;
+}
+
+const expansions = new Map<string, Set<string>>();
+/** Lower-case names of the actions an Action pattern covers, from the IAM data (cached per pattern). */
+export function expandPattern(pattern: string): Set<string> {
+  const key = pattern.toLowerCase();
+  let set = expansions.get(key);
+  if (!set) {
+    set = new Set(iamData().expand(pattern).map((a) => a.name.toLowerCase()));
+    if (expansions.size > 5000) expansions.clear();
+    expansions.set(key, set);
+  }
+  return set;
+}
+
+/**
+ * How a statement grants a known action: the Action string that covers it, the NotAction key when an Allow with
+ * NotAction does not exclude it, or undefined.
+ */
+export function grantingNode(s: Statement, action: string): JsonNode | undefined {
+  const name = action.toLowerCase();
+  const hit = s.actions.find((a) => expandPattern(a.value).has(name));
+  if (hit) return hit.node;
+  if (s.raw.notAction && !s.notActions.some((a) => expandPattern(a.value).has(name))) return keyNode(s.node, 'NotAction');
+  return undefined;
+}
+
+/** Replace a value node in place (keeps formatting; no reparse of the document). */
+export function replaceNode(node: JsonNode, value: unknown): TextEdit[] {
+  return [{ offset: node.offset, length: node.length, content: JSON.stringify(value) }];
+}
+
+/**
+ * Remove a property or array element node together with its separating comma, without reparsing the document
+ * (rules may report thousands of these in a generated file).
+ */
+export function removeNode(text: string, node: JsonNode): TextEdit[] {
+  const siblings = node.parent?.children ?? [];
+  const i = siblings.indexOf(node);
+  if (i > 0) {
+    const prev = siblings[i - 1];
+    const start = prev.offset + prev.length;
+    return [{ offset: start, length: node.offset + node.length - start, content: '' }];
+  }
+  if (i === 0 && siblings.length > 1) {
+    return [{ offset: node.offset, length: siblings[1].offset - node.offset, content: '' }];
+  }
+  // Only child: drop it and the whitespace around it, keeping the brackets.
+  const open = node.parent ? node.parent.offset + 1 : node.offset;
+  const close = node.parent ? node.parent.offset + node.parent.length - 1 : node.offset + node.length;
+  return [{ offset: open, length: close - open, content: '' }];
+}
+
+/** Fixes that reparse the document (modify()) are computed for the first `n` findings of a rule per document only. */
+export function fixBudget(n = 25): () => boolean {
+  let left = n;
+  return () => left-- > 0;
+}
