@@ -124,6 +124,9 @@ export function detectKind(input: DetectInput): DocumentKind {
   if (assoc) return assoc;
   const byName = kindFromFileName(input.fileName);
   if (byName === 'agent-config') return byName;
+  // Shell scripts / EC2 user data writing ecs.config: the agent rules lint the lines they write.
+  if ((/(\.(sh|bash)|user-?data)$/i.test(input.fileName ?? '') || input.text.startsWith('#!'))
+    && /\/etc\/ecs\/ecs\.config(?![\w.-])/.test(input.text)) return 'agent-config';
   if (input.json?.root) {
     const byContent = kindFromJson(input.json, byName);
     if (byContent) return byContent;
