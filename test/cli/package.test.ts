@@ -1,0 +1,102 @@
+// Packaging: the .vsix holds only what runs, and the manifest matches what the client registers.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+const ALLOWED = [
+  /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/,
+  /^dist\/(extension|server|cli)\.js$/,
+  /^syntaxes\/[^/]+\.json$/,
+  /^rules\/docs\/.+\.md$/,
+  /^images\/icon\.png$/,
+];
+
+describe('packaging', () => {
+  let files: string[];
+  before(function () {
+    this.timeout(60000);
+    // `vsce ls` reads .vscodeignore and package.json only: fast and offline.
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    files = r.stdout.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  });
+
+  it('ships only runtime files (bundles, grammar, docs pages, metadata)', () => {
+    const unexpected = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
+    assert.deepEqual(unexpected, []);
+    assert.ok(!files.some((f) => /\.ts$|^node_modules\/|^(client|server|cli|test|scripts|out[^/]*)\//.test(f)));
+  });
+
+  it('ships the three bundles and the package metadata', () => {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
+      assert.ok(files.includes(f), `${f} missing from the package`);
+    }
+  });
+
+  it('ships every rule docs page (opened by "Show documentation")', () => {
+    const pages = walk(join(ROOT, 'rules', 'docs')).filter((p) => p.endsWith('.md')).map((p) => relative(ROOT, p).split('\\').join('/'));
+    assert.ok(pages.length > 0);
+    assert.deepEqual(pages.filter((p) => !files.includes(p)), []);
+  });
+
+  it('ships the grammar and language configuration the manifest points at', () => {
+    const paths = [
+      ...pkg.contributes.grammars.map((g: { path: string }) => g.path),
+      ...pkg.contributes.languages.map((l: { configuration: string }) => l.configuration),
+    ].map((p: string) => p.replace(/^\.\//, ''));
+    for (const p of paths) {
+      assert.ok(existsSync(join(ROOT, p)), `${p} referenced by package.json does not exist`);
+      assert.ok(files.includes(p), `${p} missing from the package`);
+    }
+  });
+});
+
+describe('manifest', () => {
+  const props = pkg.contributes.configuration.properties;
+  const clientSource = ['extension.ts', 'status.ts', 'setKind.ts', 'docs.ts'].map((f) => readFileSync(join(ROOT, 'client', f), 'utf8')).join('\n');
+
+  it('declares every setting with a markdown description and resource scope', () => {
+    for (const key of ['ecsLint.enable', 'ecsLint.run', 'ecsLint.rules', 'ecsLint.files.associations', 'ecsLint.maxFileSizeKb', 'ecsLint.trace.server']) {
+      assert.ok(props[key], `${key} missing`);
+      assert.ok(props[key].markdownDescription, `${key} has no markdownDescription`);
+      if (key !== 'ecsLint.trace.server') assert.equal(props[key].scope, 'resource', key);
+    }
+    assert.deepEqual(props['ecsLint.run'].enum, ['onType', 'onSave']);
+    assert.deepEqual(props['ecsLint.rules'].additionalProperties.enum, ['off', 'error', 'warning', 'info', 'hint']);
+    assert.equal(props['ecsLint.maxFileSizeKb'].default, 5000);
+  });
+
+  it('lists every document kind the engine knows in the associations enum', () => {
+    // Loaded from the compiled engine so a new kind cannot be forgotten here.
+    const { DOCUMENT_KINDS } = require('../../rules') as { DOCUMENT_KINDS: readonly string[] };
+    assert.deepEqual([...props['ecsLint.files.associations'].additionalProperties.enum].sort(), [...DOCUMENT_KINDS].sort());
+  });
+
+  it('registers in the client every command it contributes, and the docs command the server sends', () => {
+    const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(contributed, ['ecsLint.restartServer', 'ecsLint.setDocumentKind', 'ecsLint.showDocumentation', 'ecsLint.showOutput']);
+    for (const c of contributed) assert.ok(clientSource.includes(`registerCommand('${c}'`), `${c} not registered in client/`);
+  });
+
+  it('activates lightly and declares trust and virtual workspace support', () => {
+    assert.deepEqual(pkg.activationEvents.filter((e: string) => !e.startsWith('onLanguage:') && !e.startsWith('workspaceContains:')), []);
+    assert.ok(!pkg.activationEvents.includes('*'));
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.ok(pkg.capabilities.untrustedWorkspaces.description);
+    assert.ok(pkg.capabilities.virtualWorkspaces.description);
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.bin['ecs-lint'], './dist/cli.js');
+  });
+});
