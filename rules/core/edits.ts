@@ -22,24 +22,28 @@ export function setValue(text: string, path: JSONPath, value: unknown): TextEdit
 export function removeValue(text: string, path: JSONPath): TextEdit[] {
   if (typeof path[path.length - 1] === 'number') {
     const el = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, path);
-    return el ? [removeArrayElement(el)] : [];
+    return el ? [removeNode(el)] : [];
   }
   return modify(text, path, undefined, {});
 }
 
-/** Remove one array element by its own offsets, keeping the surrounding formatting. */
-export function removeArrayElement(el: JsonNode): TextEdit {
-  const siblings = el.parent?.children ?? [el];
-  const i = siblings.indexOf(el);
+/**
+ * Remove a property or array element by its own offsets, with its separating comma, keeping the surrounding
+ * formatting (no re-parse: rules may report thousands of these in a generated file).
+ */
+export function removeNode(node: JsonNode): TextEdit {
+  const parent = node.parent;
+  if (!parent) return { offset: node.offset, length: node.length, content: '' };
+  const siblings = parent.children ?? [node];
+  const i = siblings.indexOf(node);
   if (i > 0) {
     const prev = siblings[i - 1];
-    return { offset: prev.offset + prev.length, length: el.offset + el.length - (prev.offset + prev.length), content: '' };
+    return { offset: prev.offset + prev.length, length: node.offset + node.length - (prev.offset + prev.length), content: '' };
   }
   const next = siblings[i + 1];
-  if (next) return { offset: el.offset, length: next.offset - el.offset, content: '' };
-  // Only element: empty the array, dropping its inner whitespace too.
-  const arr = el.parent!;
-  return { offset: arr.offset + 1, length: arr.length - 2, content: '' };
+  if (i === 0 && next) return { offset: node.offset, length: next.offset - node.offset, content: '' };
+  // Only child: empty the container, dropping its inner whitespace too but keeping the brackets.
+  return { offset: parent.offset + 1, length: parent.length - 2, content: '' };
 }
 
 /** Insert into an array at `index` (-1 appends). */
@@ -55,3 +59,36 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
+
+/** Build fix edits, returning undefined instead of throwing when the document shape defeats jsonc-parser's modify(). */
+export function safeEdits<T>(make: () => T): T | undefined {
+  try {
+    return make();
+  } catch {
+    return undefined;
+  }
+}
+
+/** One edit turning `before` into `after` (common prefix and suffix kept). */
+export function diffEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { offset: start, length: before.length - start - end, content: after.slice(start, after.length - end) };
+}
+
+/**
+ * Chain edit steps, each computed on the text the previous ones produced, as one edit on the original text (the
+ * steps' raw edits would overlap there).
+ */
+export function chainEdits(text: string, steps: ((t: string) => TextEdit[])[]): TextEdit[] {
+  let out = text;
+  for (const step of steps) out = applyEdits(out, step(out));
+  return out === text ? [] : [diffEdit(text, out)];
+}
+
+export function shiftEdits(edits: TextEdit[], shift: number): TextEdit[] {
+  return edits.map((e) => ({ offset: e.offset + shift, length: e.length, content: e.content }));
+}

@@ -84,8 +84,9 @@ export class Engine {
         ruleId: SYNTAX_RULE_ID,
         severity: (settings[SYNTAX_RULE_ID] as Severity | undefined) ?? 'error',
         message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}${more}. Security findings may be incomplete until it parses.`,
-        offset: e.offset,
-        length: Math.max(e.length, 1),
+        // A truncated document reports its error at the end of the text: keep the range inside it.
+        offset: Math.min(e.offset, Math.max(text.length - 1, 0)),
+        length: Math.min(Math.max(e.length, 1), text.length),
       });
     }
 

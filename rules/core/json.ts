@@ -111,3 +111,33 @@ export function pathOf(node: JsonNode): (string | number)[] {
   }
   return path;
 }
+
+export interface Range { offset: number; length: number }
+
+/** The range of a node (for a finding on a whole value or key). */
+export function rangeOf(node: JsonNode): Range {
+  return { offset: node.offset, length: node.length };
+}
+
+/** From the start of the key to the end of the value of property `key` (e.g. `"privileged": true`). */
+export function propertyRange(obj: JsonNode | undefined, key: string): Range | undefined {
+  const p = property(obj, key);
+  const k = p?.children?.[0];
+  if (!k) return undefined;
+  const v = p.children?.[1];
+  const end = v ? v.offset + v.length : k.offset + k.length;
+  return { offset: k.offset, length: end - k.offset };
+}
+
+/**
+ * Where to point a finding about something absent from an object: the first of its `preferred` properties (key
+ * through value), else its first key, else its opening brace.
+ */
+export function anchorOf(obj: JsonNode, preferred: readonly string[] = []): Range {
+  for (const key of preferred) {
+    const r = propertyRange(obj, key);
+    if (r) return r;
+  }
+  const first = obj.children?.[0]?.children?.[0];
+  return first ? rangeOf(first) : { offset: obj.offset, length: 1 };
+}

@@ -1,5 +1,7 @@
 import type { Rule } from '../core/types';
-import { policyView, range, removeNode } from '../iam/policy-model';
+import { policyView } from '../iam/policy-model';
+import { removeNode } from '../core/edits';
+import { rangeOf } from '../core/json';
 
 export const getAuthorizationToken: Rule = {
   meta: {
@@ -22,8 +24,8 @@ export const getAuthorizationToken: Rule = {
         const canRemove = list?.type === 'array' && s.actions.length > 1 && list.children!.indexOf(a.node) >= 0;
         ctx.report({
           message: '"ecr:GetAuthorizationToken" is a registry-level call that a repository policy cannot grant: this entry does nothing. Grant it in the puller\'s identity policy (with "Resource": "*"), e.g. the task execution role.',
-          ...range(a.node),
-          fixes: canRemove ? [{ title: 'Remove "ecr:GetAuthorizationToken"', edits: removeNode(ctx.text, a.node), safe: true, preferred: true }] : undefined,
+          ...rangeOf(a.node),
+          fixes: canRemove ? [{ title: 'Remove "ecr:GetAuthorizationToken"', edits: [removeNode(a.node)], safe: true, preferred: true }] : undefined,
         });
       });
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { hasConditionKey, isAllow, policyView, publicPrincipal, range } from '../iam/policy-model';
+import { hasConditionKey, isAllow, policyView, publicPrincipal } from '../iam/policy-model';
+import { rangeOf } from '../core/json';
 
 // Keys that narrow "everyone" to known identities, accounts or networks.
 export const RESTRICTING_KEYS = [
@@ -26,7 +27,7 @@ export const publicPrincipalRule: Rule = {
       if (!p || hasConditionKey(s, RESTRICTING_KEYS)) continue;
       ctx.report({
         message: 'Any AWS account can use this repository with the allowed actions (anyone can pull the images, or push if write actions are allowed). Name the accounts or roles in Principal, or add an aws:PrincipalOrgID condition. Use ECR Public for images meant to be public.',
-        ...range(p.node),
+        ...rangeOf(p.node),
       });
     }
   },

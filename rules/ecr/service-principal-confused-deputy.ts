@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { hasConditionKey, isAllow, policyView, q, range } from '../iam/policy-model';
+import { hasConditionKey, isAllow, policyView, q } from '../iam/policy-model';
+import { rangeOf } from '../core/json';
 
 export const servicePrincipalConfusedDeputy: Rule = {
   meta: {
@@ -19,7 +20,7 @@ export const servicePrincipalConfusedDeputy: Rule = {
       if (!p) continue;
       ctx.report({
         message: `${q(p.value)} may use this repository on behalf of any AWS account (confused deputy). Add "ArnLike": {"aws:SourceArn": "<the resource in your account>"} and "StringEquals": {"aws:SourceAccount": "<your account id>"}.`,
-        ...range(p.node),
+        ...rangeOf(p.node),
       });
     }
   },

@@ -1,7 +1,7 @@
 import type { Rule } from '../core/types';
-import { child, properties } from '../core/json';
-import { chainEdits, isAllow, policyView, q, range, fixBudget } from '../iam/policy-model';
-import { setValue } from '../core/edits';
+import { child, properties, rangeOf } from '../core/json';
+import { isAllow, policyView, q, fixBudget } from '../iam/policy-model';
+import { chainEdits, setValue } from '../core/edits';
 
 export const accountPrincipal: Rule = {
   meta: {
@@ -28,7 +28,7 @@ export const accountPrincipal: Rule = {
         ]) : undefined;
         ctx.report({
           message: `Principal ${q(p.value)} means the account's root user. On a gateway endpoint (S3, DynamoDB) that is all it allows: roles and task roles of the account are refused. On an interface endpoint it means every principal of the account. Say what you mean: "Principal": "*" with an aws:PrincipalAccount (or aws:PrincipalArn) condition.`,
-          ...range(p.node),
+          ...rangeOf(p.node),
           fixes: edits ? [{ title: `Use "Principal": "*" with aws:PrincipalAccount ${p.value}`, edits, safe: false }] : undefined,
         });
       }

@@ -1,6 +1,6 @@
 import type { Rule } from '../core/types';
-import { properties } from '../core/json';
-import { isAllow, policyView, publicPrincipal, range } from '../iam/policy-model';
+import { properties, rangeOf } from '../core/json';
+import { isAllow, policyView, publicPrincipal } from '../iam/policy-model';
 
 export const fullAccess: Rule = {
   meta: {
@@ -21,7 +21,7 @@ export const fullAccess: Rule = {
       if (properties(s.raw.condition).length > 0) continue;
       ctx.report({
         message: 'This is the default, full-access endpoint policy: the endpoint adds no control over who uses it or for what. Restrict it to your organization (aws:PrincipalOrgID) and, for ECR/S3, to the repositories and buckets your tasks use.',
-        ...range(star.node),
+        ...rangeOf(star.node),
       });
     }
   },

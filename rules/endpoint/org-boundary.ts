@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { addConditionEdits, hasConditionKey, isAllow, policyView, publicPrincipal, range, fixBudget } from '../iam/policy-model';
+import { addConditionEdits, hasConditionKey, isAllow, policyView, publicPrincipal, fixBudget } from '../iam/policy-model';
+import { rangeOf } from '../core/json';
 
 // Any of these keys ties "everyone" back to the organization or an account.
 const BOUNDARY_KEYS = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalAccount'];
@@ -24,7 +25,7 @@ export const orgBoundary: Rule = {
       const edits = canFix() ? addConditionEdits(ctx.text, s, { StringEquals: { 'aws:PrincipalOrgID': 'o-exampleorgid' } }) : undefined;
       ctx.report({
         message: 'This statement allows any principal through the endpoint, including credentials from other AWS accounts (a path to exfiltrate data to an attacker\'s account). Add an aws:PrincipalOrgID, aws:PrincipalOrgPaths or aws:PrincipalAccount condition.',
-        ...range(p.node),
+        ...rangeOf(p.node),
         fixes: edits ? [{ title: 'Add an aws:PrincipalOrgID condition (replace o-exampleorgid)', edits, safe: false }] : undefined,
       });
     }

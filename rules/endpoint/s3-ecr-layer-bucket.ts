@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { globMatch, isAllow, policyView, range, type Statement } from '../iam/policy-model';
+import { globMatch, isAllow, policyView, type Statement } from '../iam/policy-model';
+import { rangeOf } from '../core/json';
 
 const GET_OBJECT = 's3:GetObject';
 // A sample layer object: a Resource pattern that matches it lets ECR layer downloads through.
@@ -27,7 +28,7 @@ export const s3EcrLayerBucket: Rule = {
     const first = grants[0].actions.find((a) => a.value.toLowerCase().startsWith('s3:') && globMatch(a.value, GET_OBJECT))!;
     ctx.report({
       message: 'This S3 endpoint policy allows s3:GetObject only on specific resources: ECR stores image layers in "arn:aws:s3:::prod-<region>-starport-layer-bucket/*", so image pulls through this endpoint will fail. Add that resource to an Allow of s3:GetObject.',
-      ...range(first.node),
+      ...rangeOf(first.node),
     });
   },
 };

@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { POLICY_KINDS, policyView, q, range, type Str } from './policy-model';
+import { POLICY_KINDS, policyView, q, type Str } from './policy-model';
+import { rangeOf } from '../core/json';
 import { iamData } from './data';
 import { arnProblem, parseOperator } from './data-grammar';
 
@@ -18,7 +19,7 @@ export const arnFormat: Rule = {
     const data = iamData();
     const check = (where: string, v: Str, stringOperator = false) => {
       const why = arnProblem(v.value, stringOperator);
-      if (why) ctx.report({ message: `${where} ${q(v.value)} is not a valid ARN: ${why}. IAM rejects it or it matches nothing.`, ...range(v.node) });
+      if (why) ctx.report({ message: `${where} ${q(v.value)} is not a valid ARN: ${why}. IAM rejects it or it matches nothing.`, ...rangeOf(v.node) });
     };
     for (const s of view.statements) {
       for (const r of s.resources) check('Resource', r);

@@ -1,6 +1,6 @@
 import type { Fix, Rule } from '../core/types';
-import { child, properties } from '../core/json';
-import { POLICY_KINDS, policyView, q, range, type ConditionEntry, type Statement } from './policy-model';
+import { child, properties, rangeOf } from '../core/json';
+import { POLICY_KINDS, policyView, q, type ConditionEntry, type Statement } from './policy-model';
 import { familiesFor, isMultiValued, OPERATOR_NAMES, parseOperator } from './data-grammar';
 import { editDistance, iamData } from './data';
 
@@ -57,7 +57,7 @@ export const conditionOperator: Rule = {
         const fixed = near && (isNull ? near : `${parsed.set ? `${parsed.set}:` : ''}${near}`);
         ctx.report({
           message: `Unknown condition operator ${q(op.key)}.${isNull ? ' Null takes neither IfExists nor ForAllValues/ForAnyValue.' : ''}${fixed ? ` Did you mean ${q(fixed)}?` : ''} IAM rejects the policy.`,
-          ...range(op.keyNode),
+          ...rangeOf(op.keyNode),
           fixes: fixed && !child(s.raw.condition, fixed)
             ? [{ title: `Replace with ${q(fixed)}`, edits: [{ offset: op.keyNode.offset, length: op.keyNode.length, content: JSON.stringify(fixed) }], safe: false }]
             : [],
@@ -78,7 +78,7 @@ export const conditionOperator: Rule = {
             message: arn
               ? `${q(c.operator)} with the wildcard value ${q(wildValue.value)}: IAM evaluates ArnEquals like ArnLike, but ${q(to)} states the intent.`
               : `${q(c.operator)} compares ${q(wildValue.value)} literally: "*" and "?" are not wildcards here, so the condition almost never matches. ${to ? `Use ${q(to)}.` : 'Use StringLike (case-sensitive) with the expected spellings.'}`,
-            ...range(wildValue.node),
+            ...rangeOf(wildValue.node),
             fixes: to ? renameFix(s, c, to, `Switch to ${q(to)}`) : [],
           });
         }
@@ -89,14 +89,14 @@ export const conditionOperator: Rule = {
         if (families && !families.includes(parsed.family)) {
           ctx.report({
             message: `${q(c.operator)} does not fit ${q(c.key)}, which is of type ${info.type}: use a ${families.join(' or ')} operator. A type mismatch never matches.`,
-            ...range(c.keyNode),
+            ...rangeOf(c.keyNode),
           });
         }
         if (parsed.set && !isMultiValued(info.type)) {
           ctx.report({
             severity: 'warning',
             message: `${parsed.set} on ${q(c.key)}, a single-valued key: set operators are for multi-valued keys${parsed.set.toLowerCase() === 'forallvalues' ? ' and ForAllValues is also true when the key is absent' : ''}. Use ${q(c.operator.slice(parsed.set.length + 1))}.`,
-            ...range(c.keyNode),
+            ...rangeOf(c.keyNode),
           });
         }
       }

@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { POLICY_KINDS, policyView, q, range } from './policy-model';
+import { POLICY_KINDS, policyView, q } from './policy-model';
+import { rangeOf } from '../core/json';
 
 export const duplicateSid: Rule = {
   meta: {
@@ -21,7 +22,7 @@ export const duplicateSid: Rule = {
       if (first === undefined) { seen.set(s.sid.value, i); return; }
       ctx.report({
         message: `Sid ${q(s.sid.value)} is already used by statement ${first + 1}. Some policy types reject duplicates, and tools that address statements by Sid will pick the wrong one.`,
-        ...range(s.sid.node),
+        ...rangeOf(s.sid.node),
       });
     });
   },

@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { POLICY_KINDS, globMatch, isAllow, policyView, q, range, type Str } from './policy-model';
+import { POLICY_KINDS, globMatch, isAllow, policyView, q, type Str } from './policy-model';
+import { rangeOf } from '../core/json';
 
 const CHANNELS = ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'];
 const EXECUTE = 'ecs:ExecuteCommand';
@@ -25,14 +26,14 @@ export const ecsExec: Rule = {
       if (channel) {
         ctx.report({
           message: `${q(channel.value)} opens the SSM channels ECS Exec uses: with it in the task role (and enableExecuteCommand on the task or service), anyone allowed ecs:ExecuteCommand gets an interactive shell in the task and its role credentials. Grant it only to tasks that need ECS Exec, and keep it out of production task roles when possible.`,
-          ...range(channel.node),
+          ...rangeOf(channel.node),
         });
       }
       for (const a of s.actions) {
         if (!namesService(a, 'ecs') || !globMatch(a.value, EXECUTE)) continue;
         ctx.report({
           message: `${q(a.value)} allows opening a shell in running tasks (ECS Exec), which exposes the task's environment, secrets and task role credentials. Scope it with ecs:cluster, ecs:container-name or resource tag conditions and specific task/cluster ARNs.`,
-          ...range(a.node),
+          ...rangeOf(a.node),
         });
       }
     }

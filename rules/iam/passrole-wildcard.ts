@@ -1,6 +1,6 @@
 import type { Rule } from '../core/types';
-import { keyNode } from '../core/json';
-import { addConditionEdits, grantingNode, hasConditionKey, isAllow, policyView, range, type Statement, fixBudget } from './policy-model';
+import { keyNode, rangeOf } from '../core/json';
+import { addConditionEdits, grantingNode, hasConditionKey, isAllow, policyView, type Statement, fixBudget } from './policy-model';
 
 const PASS_ROLE = 'iam:PassRole';
 // "*" or every role of an account: the holder can hand any role (up to an admin role) to a service.
@@ -36,7 +36,7 @@ export const passroleWildcard: Rule = {
       const edits = onlyPassRole && canFix() ? addConditionEdits(ctx.text, s, { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } }) : undefined;
       ctx.report({
         message: `${how} is allowed on ${where}: the holder can give any role, including an administrator role, to a task or another service and act with its permissions. List the role ARNs it may pass${onlyPassRole ? ' and/or add an iam:PassedToService condition' : ', in a separate statement with an iam:PassedToService condition'}.`,
-        ...range(node.type === 'string' ? node : keyNode(s.node, 'NotAction') ?? node),
+        ...rangeOf(node.type === 'string' ? node : keyNode(s.node, 'NotAction') ?? node),
         fixes: edits ? [{ title: 'Add condition iam:PassedToService = ecs-tasks.amazonaws.com', edits, safe: false }] : undefined,
       });
     }

@@ -3,7 +3,7 @@
 import type { DocumentKind, JsonNode, RuleContext, TextEdit } from '../core/types';
 import { child, elements, keyNode, properties, stringList, stringValue } from '../core/json';
 import { iamData } from './data';
-import { applyEdits, setValue } from '../core/edits';
+import { chainEdits, setValue } from '../core/edits';
 
 export const POLICY_KINDS: readonly DocumentKind[] = ['identity-policy', 'trust-policy', 'endpoint-policy', 'ecr-repository-policy'];
 /** Resource-based policy kinds (they carry a Principal). */
@@ -125,25 +125,6 @@ export function publicPrincipal(s: Statement): Principal | undefined {
   return s.principals.find((p) => p.value === '*' && (p.type === '*' || p.type === 'AWS'));
 }
 
-export function range(node: JsonNode): { offset: number; length: number } {
-  return { offset: node.offset, length: node.length };
-}
-
-/**
- * Chain several edit steps where each step is computed on the text produced by the previous ones, then return
- * one edit covering the changed span of the original text (so the edits never overlap).
- */
-export function chainEdits(text: string, steps: ((t: string) => TextEdit[])[]): TextEdit[] {
-  let out = text;
-  for (const step of steps) out = applyEdits(out, step(out));
-  if (out === text) return [];
-  let start = 0;
-  while (start < text.length && start < out.length && text[start] === out[start]) start++;
-  let endA = text.length, endB = out.length;
-  while (endA > start && endB > start && text[endA - 1] === out[endB - 1]) { endA--; endB--; }
-  return [{ offset: start, length: endA - start, content: out.slice(start, endB) }];
-}
-
 /** Readable quoting for messages. */
 export const q = (s: string) => JSON.stringify(s);
 
@@ -202,32 +183,6 @@ export function grantingNode(s: Statement, action: string): JsonNode | undefined
   if (hit) return hit.node;
   if (s.raw.notAction && !s.notActions.some((a) => expandPattern(a.value).has(name))) return keyNode(s.node, 'NotAction');
   return undefined;
-}
-
-/** Replace a value node in place (keeps formatting; no reparse of the document). */
-export function replaceNode(node: JsonNode, value: unknown): TextEdit[] {
-  return [{ offset: node.offset, length: node.length, content: JSON.stringify(value) }];
-}
-
-/**
- * Remove a property or array element node together with its separating comma, without reparsing the document
- * (rules may report thousands of these in a generated file).
- */
-export function removeNode(text: string, node: JsonNode): TextEdit[] {
-  const siblings = node.parent?.children ?? [];
-  const i = siblings.indexOf(node);
-  if (i > 0) {
-    const prev = siblings[i - 1];
-    const start = prev.offset + prev.length;
-    return [{ offset: start, length: node.offset + node.length - start, content: '' }];
-  }
-  if (i === 0 && siblings.length > 1) {
-    return [{ offset: node.offset, length: siblings[1].offset - node.offset, content: '' }];
-  }
-  // Only child: drop it and the whitespace around it, keeping the brackets.
-  const open = node.parent ? node.parent.offset + 1 : node.offset;
-  const close = node.parent ? node.parent.offset + node.parent.length - 1 : node.offset + node.length;
-  return [{ offset: open, length: close - open, content: '' }];
 }
 
 /** Fixes that reparse the document (modify()) are computed for the first `n` findings of a rule per document only. */

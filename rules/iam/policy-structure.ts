@@ -1,6 +1,7 @@
 import type { Finding, JsonNode, Rule, RuleContext } from '../core/types';
-import { child, elements, keyNode, properties } from '../core/json';
-import { POLICY_KINDS, policyView, range, replaceNode } from './policy-model';
+import { anchorOf, child, elements, keyNode, properties, rangeOf } from '../core/json';
+import { POLICY_KINDS, policyView } from './policy-model';
+import { replaceNode } from '../core/local-edits';
 
 type Report = Omit<Finding, 'ruleId' | 'severity'>;
 
@@ -22,12 +23,12 @@ function checkKeys(obj: JsonNode, allowed: string[], where: string, out: Report[
     if (meant) {
       out.push({
         message: `${JSON.stringify(p.key)} is not a policy element (element names are case-sensitive): did you mean "${meant}"? AWS rejects the policy.`,
-        ...range(p.keyNode),
+        ...rangeOf(p.keyNode),
         // Renaming onto an existing key would create a duplicate: no fix then.
         fixes: present.has(meant) ? undefined : [{ title: `Rename to "${meant}"`, edits: renameKey(p.keyNode, meant), safe: true, preferred: true }],
       });
     } else {
-      out.push({ message: `${JSON.stringify(p.key)} is not a valid ${where} element (allowed: ${allowed.join(', ')}). AWS rejects the policy.`, ...range(p.keyNode) });
+      out.push({ message: `${JSON.stringify(p.key)} is not a valid ${where} element (allowed: ${allowed.join(', ')}). AWS rejects the policy.`, ...rangeOf(p.keyNode) });
     }
   }
 }
@@ -35,35 +36,35 @@ function checkKeys(obj: JsonNode, allowed: string[], where: string, out: Report[
 const isStringList = (n: JsonNode) => n.type === 'string' || (n.type === 'array' && elements(n).every((e) => e.type === 'string'));
 
 function typeError(name: string, n: JsonNode, expected: string): Report {
-  return { message: `"${name}" must be ${expected}, not ${JSON_TYPE[n.type] ?? n.type}.`, ...range(n) };
+  return { message: `"${name}" must be ${expected}, not ${JSON_TYPE[n.type] ?? n.type}.`, ...rangeOf(n) };
 }
 
 function checkStringList(name: string, n: JsonNode | undefined, out: Report[]) {
   if (!n) return;
   if (!isStringList(n)) { out.push(typeError(name, n, 'a string or an array of strings')); return; }
-  if (n.type === 'array' && elements(n).length === 0) out.push({ message: `"${name}" is an empty array: the statement matches nothing (AWS may reject it).`, ...range(n) });
+  if (n.type === 'array' && elements(n).length === 0) out.push({ message: `"${name}" is an empty array: the statement matches nothing (AWS may reject it).`, ...rangeOf(n) });
 }
 
 function checkPrincipal(name: string, n: JsonNode | undefined, out: Report[]) {
   if (!n) return;
   if (n.type === 'string') {
-    if (n.value !== '*') out.push({ message: `A string "${name}" can only be "*"; use {"AWS": ...}, {"Service": ...} or {"Federated": ...}.`, ...range(n) });
+    if (n.value !== '*') out.push({ message: `A string "${name}" can only be "*"; use {"AWS": ...}, {"Service": ...} or {"Federated": ...}.`, ...rangeOf(n) });
     return;
   }
   if (n.type !== 'object') { out.push(typeError(name, n, '"*" or an object')); return; }
   const props = properties(n);
-  if (props.length === 0) out.push({ message: `"${name}" is an empty object: it names nobody.`, ...range(n) });
+  if (props.length === 0) out.push({ message: `"${name}" is an empty object: it names nobody.`, ...rangeOf(n) });
   for (const p of props) {
     if (!p.value) continue;
     if (!isStringList(p.value)) out.push(typeError(`${name}.${p.key}`, p.value, 'a string or an array of strings'));
-    else if (p.value.type === 'array' && elements(p.value).length === 0) out.push({ message: `"${name}.${p.key}" is an empty array.`, ...range(p.value) });
+    else if (p.value.type === 'array' && elements(p.value).length === 0) out.push({ message: `"${name}.${p.key}" is an empty array.`, ...rangeOf(p.value) });
   }
 }
 
 function checkCondition(n: JsonNode | undefined, out: Report[]) {
   if (!n) return;
   if (n.type !== 'object') { out.push(typeError('Condition', n, 'an object')); return; }
-  if (properties(n).length === 0) out.push({ message: '"Condition" is an empty object: remove it or add the condition.', ...range(n) });
+  if (properties(n).length === 0) out.push({ message: '"Condition" is an empty object: remove it or add the condition.', ...rangeOf(n) });
   for (const op of properties(n)) {
     if (!op.value) continue;
     if (op.value.type !== 'object') { out.push(typeError(`Condition.${op.key}`, op.value, 'an object of condition keys')); continue; }
@@ -76,12 +77,6 @@ function checkCondition(n: JsonNode | undefined, out: Report[]) {
   }
 }
 
-/** Where to report something missing from an object: its first key, or its opening brace. */
-function anchor(obj: JsonNode): { offset: number; length: number } {
-  const first = obj.children?.[0]?.children?.[0];
-  return first ? range(first) : { offset: obj.offset, length: 1 };
-}
-
 /** Present, or present with the wrong case (already reported by checkKeys: do not also say "missing"). */
 const has = (obj: JsonNode, name: string) => properties(obj).some((p) => p.key.toLowerCase() === name.toLowerCase());
 
@@ -91,22 +86,22 @@ function checkStatement(ctx: RuleContext, s: JsonNode, out: Report[]) {
   if (sid && sid.type !== 'string') out.push(typeError('Sid', sid, 'a string'));
   const effect = child(s, 'Effect');
   if (!effect) {
-    if (!has(s, 'Effect')) out.push({ message: 'The statement has no "Effect" ("Allow" or "Deny"). AWS rejects the policy.', ...anchor(s) });
+    if (!has(s, 'Effect')) out.push({ message: 'The statement has no "Effect" ("Allow" or "Deny"). AWS rejects the policy.', ...anchorOf(s) });
   } else if (effect.type !== 'string') out.push(typeError('Effect', effect, '"Allow" or "Deny"'));
   else if (effect.value !== 'Allow' && effect.value !== 'Deny') {
     const meant = ['Allow', 'Deny'].find((e) => e.toLowerCase() === String(effect.value).toLowerCase());
     out.push({
       message: `"Effect" must be exactly "Allow" or "Deny" (case-sensitive), not ${JSON.stringify(effect.value)}.`,
-      ...range(effect),
+      ...rangeOf(effect),
       fixes: meant ? [{ title: `Use "${meant}"`, edits: replaceNode(effect, meant), safe: true, preferred: true }] : undefined,
     });
   }
   for (const [a, b] of PAIRS) {
-    if (child(s, a) && child(s, b)) out.push({ message: `A statement cannot have both "${a}" and "${b}". AWS rejects the policy.`, ...range(keyNode(s, b)!) });
+    if (child(s, a) && child(s, b)) out.push({ message: `A statement cannot have both "${a}" and "${b}". AWS rejects the policy.`, ...rangeOf(keyNode(s, b)!) });
   }
-  if (!has(s, 'Action') && !has(s, 'NotAction')) out.push({ message: 'The statement has no "Action" (or "NotAction"). AWS rejects the policy.', ...anchor(s) });
+  if (!has(s, 'Action') && !has(s, 'NotAction')) out.push({ message: 'The statement has no "Action" (or "NotAction"). AWS rejects the policy.', ...anchorOf(s) });
   if (ctx.kind === 'identity-policy' && !has(s, 'Resource') && !has(s, 'NotResource')) {
-    out.push({ message: 'An identity policy statement needs "Resource" (or "NotResource"). AWS rejects the policy.', ...anchor(s) });
+    out.push({ message: 'An identity policy statement needs "Resource" (or "NotResource"). AWS rejects the policy.', ...anchorOf(s) });
   }
   for (const name of ['Action', 'NotAction', 'Resource', 'NotResource']) checkStringList(name, child(s, name), out);
   checkPrincipal('Principal', child(s, 'Principal'), out);
@@ -143,7 +138,7 @@ export const policyStructure: Rule = {
       if (!st) {
         if (!miscased) out.push({ message: 'The policy has no "Statement". AWS rejects it.', offset: root.offset, length: 1 });
       } else if (st.type === 'array') {
-        if (elements(st).length === 0) out.push({ message: '"Statement" is an empty array: the policy grants nothing.', ...range(st) });
+        if (elements(st).length === 0) out.push({ message: '"Statement" is an empty array: the policy grants nothing.', ...rangeOf(st) });
         for (const e of elements(st)) {
           if (e.type === 'object') checkStatement(ctx, e, out);
           else out.push(typeError('Statement entry', e, 'an object'));

@@ -1,5 +1,6 @@
 import type { JsonNode, Rule } from '../core/types';
-import { grantingNode, isAllow, policyView, range, type PolicyView, type Statement } from './policy-model';
+import { grantingNode, isAllow, policyView, type PolicyView, type Statement } from './policy-model';
+import { rangeOf } from '../core/json';
 
 /** A method: every group must be granted; a group is satisfied by any one of its actions. */
 interface Method { name: string; groups: string[][] }
@@ -76,7 +77,7 @@ export const privilegeEscalation: Rule = {
       const via = node.type === 'string' && !e.actions.has(node.value as string) ? ` (granted here by ${JSON.stringify(node.value)})` : node.type !== 'string' ? ' (granted here by "NotAction")' : '';
       ctx.report({
         message: `Privilege escalation: allowing ${shownActs}${via} on all resources lets the holder ${shownNames}, and so obtain permissions beyond this policy. Scope these actions to specific resources (role ARNs for iam:PassRole) or split the duties across roles.`,
-        ...range(node),
+        ...rangeOf(node),
       });
     }
   },

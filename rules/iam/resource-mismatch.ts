@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { POLICY_KINDS, isAllow, policyView, q, range } from './policy-model';
+import { POLICY_KINDS, isAllow, policyView, q } from './policy-model';
+import { rangeOf } from '../core/json';
 import { hasWildcard, iamData, type IamActionInfo } from './data';
 import { arnGlobMeetsFormat } from './data-grammar';
 
@@ -42,7 +43,7 @@ export const resourceMismatch: Rule = {
         if (s.resources.some((r) => formats.some((f) => arnGlobMeetsFormat(r.value, f)))) continue;
         ctx.report({
           message: `${info.name} applies to ${info.resourceTypes.map((r) => r.name).join(', ')} resources (${formats.map(q).join(', ')}), and none of this statement's resources is one, so the statement grants nothing for it.`,
-          ...range(a.node),
+          ...rangeOf(a.node),
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { Fix, Rule } from '../core/types';
-import { POLICY_KINDS, policyView, q, range, type Str } from './policy-model';
+import { POLICY_KINDS, policyView, q, type Str } from './policy-model';
+import { rangeOf } from '../core/json';
 import { hasWildcard, iamData } from './data';
 
 /** Why an Action/NotAction entry names no real action, or undefined when it names at least one. */
@@ -46,7 +47,7 @@ export const unknownAction: Rule = {
           const hint = suggestions.length ? ` Did you mean ${suggestions.map(q).join(', ')}?` : '';
           ctx.report({
             message: `${element} ${q(a.value)} grants nothing: ${why}.${hint} IAM silently ignores unknown actions, so the permission you meant is missing.`,
-            ...range(a.node),
+            ...rangeOf(a.node),
             fixes: suggestionFixes(a, suggestions),
           });
         }

@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { POLICY_KINDS, policyView, q, range } from './policy-model';
+import { POLICY_KINDS, policyView, q } from './policy-model';
+import { rangeOf } from '../core/json';
 import { iamData } from './data';
 
 /**
@@ -37,7 +38,7 @@ export const unknownConditionKey: Rule = {
         const hint = suggestions.length ? ` Did you mean ${suggestions.map(q).join(', ')}?` : '';
         ctx.report({
           message: `Unknown condition key ${q(key)}: ${why}.${hint} A condition on a key that is never present is always false (or, with a negated or IfExists operator, always true).`,
-          ...range(c.keyNode),
+          ...rangeOf(c.keyNode),
           // Renaming a key changes when the statement applies: never safe, never preferred.
           fixes: suggestions.map((k) => ({
             title: `Replace with ${q(k)}`,

@@ -1,7 +1,7 @@
 import type { Rule } from '../core/types';
-import { keyNode, stringValue, child } from '../core/json';
+import { child, keyNode, rangeOf, stringValue } from '../core/json';
 import { setValue } from '../core/edits';
-import { POLICY_KINDS, policyView, q, range } from './policy-model';
+import { POLICY_KINDS, policyView, q } from './policy-model';
 
 const CURRENT = '2012-10-17';
 
@@ -23,7 +23,7 @@ export const version: Rule = {
       const st = keyNode(view.root, 'Statement')!;
       ctx.report({
         message: `The policy has no "Version": IAM then uses the 2008-10-17 language, in which policy variables such as \${aws:username} are plain text. Add "Version": "${CURRENT}".`,
-        ...range(st),
+        ...rangeOf(st),
         fixes: fix,
       });
       return;
@@ -39,7 +39,7 @@ export const version: Rule = {
         : v === '2008-10-17'
           ? `Version "2008-10-17" is the legacy policy language (no policy variables). Use "${CURRENT}".`
           : `${node.type === 'string' ? q(v!) : 'This value'} is not a valid policy Version; AWS rejects it. Use "${CURRENT}".`,
-      ...range(node),
+      ...rangeOf(node),
       fixes: fix,
     });
   },

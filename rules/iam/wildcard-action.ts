@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { POLICY_KINDS, isAllow, policyView, q, range } from './policy-model';
+import { POLICY_KINDS, isAllow, policyView, q } from './policy-model';
+import { rangeOf } from '../core/json';
 
 // `*`, `*:*` and `service:*` (any case); a partial pattern such as `s3:Get*` is a narrower, deliberate choice.
 const ALL = /^\*(:\*)?$/;
@@ -33,7 +34,7 @@ export const wildcardAction: Rule = {
         ctx.report({
           severity: all ? 'error' : undefined,
           message: `Action ${q(a.value)} ${WHY[ctx.kind] ?? WHY['identity-policy']}`.replace('{what}', what),
-          ...range(a.node),
+          ...rangeOf(a.node),
         });
       }
     }

@@ -1,6 +1,7 @@
 import type { Rule } from '../core/types';
 import { iamData } from './data';
-import { isAllow, policyView, range } from './policy-model';
+import { isAllow, policyView } from './policy-model';
+import { rangeOf } from '../core/json';
 
 // Condition keys that say nothing about *which* resource is touched (transport, time, caller, network).
 const NOT_CONSTRAINING = /^aws:(SecureTransport|MultiFactorAuth(Present|Age)|CurrentTime|EpochTime|UserAgent|Referer|ViaAWSService|CalledVia(First|Last)?|SourceIp|VpcSourceIp|SourceVpce?|RequestedRegion|Principal[A-Za-z]*(\/.*)?|userid|username|TokenIssueTime|SourceIdentity|FederatedProvider)$/i;
@@ -48,7 +49,7 @@ export const wildcardResource: Rule = {
       const shown = hits.length > 4 ? `${hits.slice(0, 4).join(', ')} and ${hits.length - 4} more` : hits.join(', ');
       ctx.report({
         message: `"Resource": "*" lets ${shown} act on every resource of their type in the account, although these actions can be limited to specific ARNs. Name the resources (e.g. the log group, bucket or queue the task uses), or constrain them with a resource tag or aws:ResourceAccount condition.`,
-        ...range(star.node),
+        ...rangeOf(star.node),
       });
     }
   },

@@ -1,7 +1,6 @@
 import type { Rule } from '../core/types';
-import { child, elements, stringValue } from '../core/json';
+import { child, elements, rangeOf, stringValue } from '../core/json';
 import { setValue } from '../core/edits';
-import { rangeOf } from '../task/util-task';
 
 // Current Fargate platform versions (Prowler / AWS Config defaults): Linux 1.4.0, Windows 1.0.0.
 const CURRENT: Record<string, string> = { linux: '1.4.0', windows: '1.0.0' };

@@ -1,7 +1,6 @@
 import type { Rule } from '../core/types';
-import { booleanValue, child } from '../core/json';
+import { booleanValue, child, propertyRange } from '../core/json';
 import { setValue } from '../core/edits';
-import { propRange } from '../task/util-task';
 
 export const noExecuteCommand: Rule = {
   meta: {
@@ -17,7 +16,7 @@ export const noExecuteCommand: Rule = {
     if (booleanValue(child(root, 'enableExecuteCommand')) !== true) return;
     ctx.report({
       message: 'enableExecuteCommand is true: anyone allowed ecs:ExecuteCommand gets a shell in the running containers, with the task role\'s credentials and the application\'s secrets. Turn it off in production, or restrict ecs:ExecuteCommand and log sessions (cluster executeCommandConfiguration).',
-      ...propRange(root, 'enableExecuteCommand')!,
+      ...propertyRange(root, 'enableExecuteCommand')!,
       fixes: [{
         title: 'Set enableExecuteCommand to false',
         edits: setValue(ctx.text, ['enableExecuteCommand'], false),

@@ -1,7 +1,6 @@
 import type { Rule } from '../core/types';
-import { at, stringValue } from '../core/json';
+import { at, rangeOf, stringValue } from '../core/json';
 import { setValue } from '../core/edits';
-import { rangeOf } from '../task/util-task';
 
 export const noPublicIp: Rule = {
   meta: {

@@ -1,8 +1,7 @@
 import type { Rule } from '../core/types';
-import { child, elements } from '../core/json';
-import { replaceNode } from './util-edit';
+import { child, elements, rangeOf } from '../core/json';
+import { replaceNode } from '../core/local-edits';
 import { containerLabel, taskView } from './model';
-import { rangeOf } from './util-task';
 import { portNumber } from './util-ports';
 
 export const awsvpcHostPort: Rule = {

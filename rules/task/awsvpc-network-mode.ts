@@ -1,7 +1,7 @@
 import type { Rule } from '../core/types';
-import { setValue } from '../core/edits';
+import { setProperty } from '../core/local-edits';
 import { taskView } from './model';
-import { anchorOf, rangeOf } from './util-task';
+import { anchorOf, rangeOf } from '../core/json';
 
 export const awsvpcNetworkMode: Rule = {
   meta: {
@@ -25,12 +25,13 @@ export const awsvpcNetworkMode: Rule = {
       : mode === 'none'
         ? 'networkMode "none" gives the task no external networking; if it needs any, use "awsvpc" (own ENI and security groups) rather than bridge or host.'
         : `networkMode "bridge": ${why}. Use "awsvpc" to give the task its own ENI and security groups.`;
+    const edits = setProperty(ctx.text, view.def, 'networkMode', 'awsvpc');
     ctx.report({
       message,
-      ...(absent ? anchorOf(view.def) : rangeOf(view.networkModeNode!)),
-      fixes: [{
+      ...(absent ? anchorOf(view.def, ['family', 'name']) : rangeOf(view.networkModeNode!)),
+      fixes: edits && [{
         title: 'Set networkMode to "awsvpc"',
-        edits: setValue(ctx.text, [...view.defPath, 'networkMode'], 'awsvpc'),
+        edits,
         // Needs a networkConfiguration on the service and changes port mappings: review, never bulk-apply.
         safe: false,
         preferred: true,

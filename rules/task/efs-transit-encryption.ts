@@ -1,8 +1,7 @@
 import type { Rule } from '../core/types';
-import { child, elements, keyNode, stringValue } from '../core/json';
-import { appendProperty, replaceNode } from './util-edit';
+import { child, elements, keyNode, rangeOf, stringValue } from '../core/json';
+import { appendProperty, replaceNode } from '../core/local-edits';
 import { taskView } from './model';
-import { rangeOf } from './util-task';
 
 export const efsTransitEncryption: Rule = {
   meta: {

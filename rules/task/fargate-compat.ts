@@ -1,7 +1,7 @@
 import type { JsonNode, Rule } from '../core/types';
-import { booleanValue, child, elements, keyNode, stringList, stringValue } from '../core/json';
+import { booleanValue, child, elements, keyNode, propertyRange, type Range, rangeOf, stringList, stringValue } from '../core/json';
 import { containerLabel, taskView, type TaskView } from './model';
-import { isTemplated, propRange, rangeOf, type Range } from './util-task';
+import { isTemplated } from './util-task';
 import { describeMemory, FARGATE_SIZES, parseCpu, parseMemory } from './util-fargate';
 
 const LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
@@ -31,7 +31,7 @@ export const fargateCompat: Rule = {
     elements(child(def, 'volumes')).forEach((vol) => {
       const sp = child(child(vol, 'host'), 'sourcePath');
       // `host: {}` (a Docker-managed bind mount) is fine; a host path is not.
-      if (sp && sp.type !== 'null') report(propRange(child(vol, 'host'), 'sourcePath')!, 'host volumes with a sourcePath are not supported (use a bind mount without sourcePath, or EFS).');
+      if (sp && sp.type !== 'null') report(propertyRange(child(vol, 'host'), 'sourcePath')!, 'host volumes with a sourcePath are not supported (use a bind mount without sourcePath, or EFS).');
     });
 
     for (const c of view.containers) checkContainer(c.node, containerLabel(c), report);
@@ -40,7 +40,7 @@ export const fargateCompat: Rule = {
 };
 
 function checkContainer(node: JsonNode, label: string, report: (r: Range, m: string) => void): void {
-  if (booleanValue(child(node, 'privileged')) === true) report(propRange(node, 'privileged')!, `${label}: privileged containers are not supported.`);
+  if (booleanValue(child(node, 'privileged')) === true) report(propertyRange(node, 'privileged')!, `${label}: privileged containers are not supported.`);
   const lp = child(node, 'linuxParameters');
   if (elements(child(lp, 'devices')).length > 0) report(rangeOf(keyNode(lp, 'devices')!), `${label}: linuxParameters.devices is not supported.`);
   for (const cap of stringList(child(child(lp, 'capabilities'), 'add'))) {

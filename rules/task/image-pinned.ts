@@ -1,7 +1,7 @@
 import type { Rule } from '../core/types';
-import { child, stringValue } from '../core/json';
+import { child, rangeOf, stringValue } from '../core/json';
 import { containerLabel, taskView } from './model';
-import { isTemplated, rangeOf } from './util-task';
+import { isTemplated } from './util-task';
 
 export interface ImageRef { registry?: string; repository: string; tag?: string; digest?: string }
 

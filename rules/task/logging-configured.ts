@@ -1,8 +1,7 @@
 import type { Rule } from '../core/types';
-import { child, keyNode, stringValue } from '../core/json';
-import { appendProperty, replaceNode } from './util-edit';
+import { anchorOf, child, keyNode, rangeOf, stringValue } from '../core/json';
+import { appendProperty, replaceNode } from '../core/local-edits';
 import { containerLabel, taskView } from './model';
-import { anchorOf, rangeOf } from './util-task';
 
 export const loggingConfigured: Rule = {
   meta: {

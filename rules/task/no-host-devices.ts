@@ -1,7 +1,7 @@
 import type { Rule } from '../core/types';
 import { child, elements, keyNode } from '../core/json';
 import { containerLabel, taskView } from './model';
-import { modifyWithin } from './hardening-helpers';
+import { modifyWithin } from '../core/local-edits';
 
 export const noHostDevices: Rule = {
   meta: {

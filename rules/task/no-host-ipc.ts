@@ -1,8 +1,7 @@
 import type { Rule } from '../core/types';
-import { child, stringValue } from '../core/json';
-import { removeValue } from '../core/edits';
+import { child, rangeOf, stringValue, property } from '../core/json';
+import { removeNode } from '../core/edits';
 import { taskView } from './model';
-import { rangeOf } from './util-task';
 
 export const noHostIpc: Rule = {
   meta: {
@@ -20,7 +19,7 @@ export const noHostIpc: Rule = {
     ctx.report({
       message: 'ipcMode "host" shares the instance\'s IPC namespace (shared memory, semaphores, message queues) with the containers, so they can read or corrupt the shared memory of host processes and other tasks. Use "task" to share only within the task.',
       ...rangeOf(value!),
-      fixes: [{ title: 'Remove "ipcMode"', edits: removeValue(ctx.text, [...view.defPath, 'ipcMode']), safe: true, preferred: true }],
+      fixes: [{ title: 'Remove "ipcMode"', edits: [removeNode(property(view.def, 'ipcMode')!)], safe: true, preferred: true }],
     });
   },
 };

@@ -1,8 +1,7 @@
 import type { Rule } from '../core/types';
-import { stringValue } from '../core/json';
-import { setValue } from '../core/edits';
+import { rangeOf, stringValue } from '../core/json';
+import { setProperty } from '../core/local-edits';
 import { taskView } from './model';
-import { rangeOf } from './util-task';
 
 export const noHostNetwork: Rule = {
   meta: {
@@ -16,12 +15,13 @@ export const noHostNetwork: Rule = {
   check(ctx) {
     const view = taskView(ctx);
     if (!view?.def || stringValue(view.networkModeNode) !== 'host') return;
+    const edits = setProperty(ctx.text, view.def, 'networkMode', 'awsvpc');
     ctx.report({
       message: 'networkMode "host" puts every container on the instance\'s network stack: they can bind any host port, see host traffic and reach the instance metadata service (the instance role\'s credentials). Use "awsvpc".',
       ...rangeOf(view.networkModeNode!),
-      fixes: [{
+      fixes: edits && [{
         title: 'Set networkMode to "awsvpc"',
-        edits: setValue(ctx.text, [...view.defPath, 'networkMode'], 'awsvpc'),
+        edits,
         // Changes how the service is networked (needs subnets/security groups), so never applied in bulk.
         safe: false,
         preferred: true,

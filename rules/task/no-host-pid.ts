@@ -1,8 +1,7 @@
 import type { Rule } from '../core/types';
-import { child, stringValue } from '../core/json';
-import { removeValue } from '../core/edits';
+import { child, rangeOf, stringValue, property } from '../core/json';
+import { removeNode } from '../core/edits';
 import { taskView } from './model';
-import { rangeOf } from './util-task';
 
 export const noHostPid: Rule = {
   meta: {
@@ -21,7 +20,7 @@ export const noHostPid: Rule = {
     ctx.report({
       message: 'pidMode "host" lets the containers see and signal every process on the instance, including other tasks and the ECS agent, and read their environment through /proc.',
       ...rangeOf(value!),
-      fixes: [{ title: 'Remove "pidMode"', edits: removeValue(ctx.text, [...view.defPath, 'pidMode']), safe: true, preferred: true }],
+      fixes: [{ title: 'Remove "pidMode"', edits: [removeNode(property(view.def, 'pidMode')!)], safe: true, preferred: true }],
     });
   },
 };

@@ -1,7 +1,8 @@
 import type { Rule } from '../core/types';
 import { child, keyNode } from '../core/json';
 import { containerLabel, taskView } from './model';
-import { containerAnchor, prependElement, setProperty, stringElements } from './hardening-helpers';
+import { containerAnchor, stringElements } from './hardening-helpers';
+import { prependElement, setProperty } from '../core/local-edits';
 
 export const noNewPrivileges: Rule = {
   meta: {

@@ -1,9 +1,9 @@
 import type { JsonNode, Rule, TextEdit } from '../core/types';
 import { child, elements, stringValue } from '../core/json';
 import { modify } from 'jsonc-parser';
-import { applyEdits } from '../core/edits';
+import { applyEdits, diffEdit, removeNode, safeEdits, shiftEdits } from '../core/edits';
 import { containerLabel, taskView, type ContainerView } from './model';
-import { diffEdit, localDoc, removeArrayElement, safeEdits, shiftEdits } from './hardening-helpers';
+import { localDoc } from '../core/local-edits';
 import { ECS8_NAMES, PLACEHOLDER, credentialPattern, isCredentialName, isNonSecretValue } from './secrets-heuristics';
 
 const PLACEHOLDER_ARN = 'arn:aws:secretsmanager:<region>:<account-id>:secret:<secret-name>';
@@ -56,7 +56,7 @@ function moveToSecrets(text: string, c: ContainerView, entry: JsonNode, name: st
     // On the container alone (see localDoc), and sequentially: jsonc-parser's formatted edits for the removal and the
     // insertion can overlap, so both run in turn and the result is returned as one edit.
     const doc = localDoc(text, c.node);
-    const removed = applyEdits(doc.text, shiftEdits([removeArrayElement(entry)], -doc.shift));
+    const removed = applyEdits(doc.text, shiftEdits([removeNode(entry)], -doc.shift));
     const opts = { formattingOptions: doc.format, isArrayInsertion: !!secrets };
     const final = applyEdits(removed, modify(removed, secrets ? ['secrets', -1] : ['secrets'], secrets ? ref : [ref], opts));
     return shiftEdits([diffEdit(doc.text, final)], doc.shift);

@@ -1,6 +1,6 @@
 import type { Rule } from '../core/types';
-import { booleanValue, keyNode, child } from '../core/json';
-import { removeValue } from '../core/edits';
+import { booleanValue, keyNode, child, property } from '../core/json';
+import { removeNode } from '../core/edits';
 import { containerLabel, taskView } from './model';
 
 export const noPrivileged: Rule = {
@@ -23,7 +23,7 @@ export const noPrivileged: Rule = {
         message: `${containerLabel(c)} runs privileged: it gets every Linux capability and access to the host's devices, so a compromise of the container is a compromise of the instance.`,
         offset: key.offset,
         length: value!.offset + value!.length - key.offset,
-        fixes: [{ title: 'Remove "privileged"', edits: removeValue(ctx.text, [...c.path, 'privileged']), safe: true, preferred: true }],
+        fixes: [{ title: 'Remove "privileged"', edits: [removeNode(property(c.node, 'privileged')!)], safe: true, preferred: true }],
       });
     }
   },

@@ -1,7 +1,6 @@
 import type { Rule } from '../core/types';
-import { child, elements } from '../core/json';
+import { child, elements, rangeOf } from '../core/json';
 import { containerLabel, taskView } from './model';
-import { rangeOf } from './util-task';
 import { portNumber } from './util-ports';
 
 export const noSshPort: Rule = {

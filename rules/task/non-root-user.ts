@@ -1,7 +1,8 @@
 import type { Rule } from '../core/types';
 import { child } from '../core/json';
 import { containerLabel, taskView } from './model';
-import { containerAnchor, setProperty } from './hardening-helpers';
+import { containerAnchor } from './hardening-helpers';
+import { setProperty } from '../core/local-edits';
 
 /** `root`, `0`, `root:<group>`, `0:<gid>` and the empty string all run as uid 0. */
 export function isRootUser(user: string): boolean {

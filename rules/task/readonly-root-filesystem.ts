@@ -1,7 +1,8 @@
 import type { Rule } from '../core/types';
-import { booleanValue, child } from '../core/json';
+import { booleanValue, child, propertyRange } from '../core/json';
 import { containerLabel, taskView } from './model';
-import { containerAnchor, propertyRange, setProperty } from './hardening-helpers';
+import { containerAnchor } from './hardening-helpers';
+import { setProperty } from '../core/local-edits';
 
 export const readonlyRootFilesystem: Rule = {
   meta: {

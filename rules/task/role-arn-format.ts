@@ -1,7 +1,7 @@
 import type { Rule } from '../core/types';
-import { child, stringValue } from '../core/json';
+import { child, rangeOf, stringValue } from '../core/json';
 import { taskView } from './model';
-import { isTemplated, rangeOf } from './util-task';
+import { isTemplated } from './util-task';
 
 // arn:<partition>:iam::<account>:role/<optional path/><name>
 const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso(-[a-z])?)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;

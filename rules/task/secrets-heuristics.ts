@@ -3,9 +3,13 @@
 /** Security Hub ECS.8 / AWS Config ecs-no-environment-secrets: flagged by name alone. */
 export const ECS8_NAMES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'ECS_ENGINE_AUTH_DATA'];
 
+/** Longest prefix of a name or value the heuristics look at. */
+const MAX_SCAN = 8192;
+
 /** Split a variable name into lowercase tokens on `_ - .`, spaces and camelCase boundaries. */
 export function nameTokens(name: string): string[] {
-  return name
+  // No real variable name is this long; the cap keeps the regexes below linear-time in practice on junk input.
+  return name.slice(0, MAX_SCAN)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
@@ -107,6 +111,8 @@ const URL_CREDENTIALS = /[a-z][a-z0-9+.-]{1,15}:\/\/[^/\s:@]+:([^/\s@]+)@/i;
 
 /** The kind of credential a value looks like, or undefined. */
 export function credentialPattern(value: string, name: string): string | undefined {
+  // Credentials (even PEM keys and JWTs) show their tell-tale prefix well within this; huge values are data.
+  value = value.slice(0, MAX_SCAN);
   if (FAKE.test(value)) return undefined; // AKIAIOSFODNN7EXAMPLE, the AWS documentation key
   const tokens = nameTokens(name);
   for (const p of PATTERNS) {

@@ -1,7 +1,6 @@
 import type { Rule } from '../core/types';
-import { child, stringValue } from '../core/json';
+import { child, rangeOf, stringValue } from '../core/json';
 import { taskView } from './model';
-import { rangeOf } from './util-task';
 
 export const separateRoles: Rule = {
   meta: {

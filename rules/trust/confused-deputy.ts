@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { addConditionEdits, hasConditionKey, isAllow, policyView, range, fixBudget } from '../iam/policy-model';
+import { addConditionEdits, hasConditionKey, isAllow, policyView, fixBudget } from '../iam/policy-model';
+import { rangeOf } from '../core/json';
 
 export const ECS_TASKS = 'ecs-tasks.amazonaws.com';
 const SOURCE_KEYS = ['aws:SourceAccount', 'aws:SourceArn'];
@@ -27,7 +28,7 @@ export const confusedDeputy: Rule = {
       }) : undefined;
       ctx.report({
         message: 'ECS may assume this role for a task in any account: add an aws:SourceAccount (and aws:SourceArn "arn:aws:ecs:<region>:<account>:*") condition so only tasks of your account get its credentials.',
-        ...range(p.node),
+        ...rangeOf(p.node),
         fixes: edits ? [{ title: 'Add aws:SourceAccount and aws:SourceArn conditions (replace the placeholder account and region)', edits, safe: false }] : undefined,
       });
     }

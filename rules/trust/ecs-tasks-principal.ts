@@ -1,5 +1,7 @@
 import type { Rule } from '../core/types';
-import { isAllow, policyView, q, range, replaceNode } from '../iam/policy-model';
+import { isAllow, policyView, q } from '../iam/policy-model';
+import { replaceNode } from '../core/local-edits';
+import { rangeOf } from '../core/json';
 import { ECS_TASKS } from './confused-deputy';
 
 // File names of task roles and task execution roles (the only ones ECS tasks assume).
@@ -28,7 +30,7 @@ export const ecsTasksPrincipal: Rule = {
         if (p.type !== 'Service' || !WRONG.has(p.value.toLowerCase())) continue;
         ctx.report({
           message: `This looks like a task or execution role, but it trusts ${q(p.value)}, the principal of ${p.value.toLowerCase() === 'ec2.amazonaws.com' ? 'EC2 instance roles' : 'the ECS service itself (service-linked and legacy service roles)'}: ECS cannot assume it for a task. Task and execution roles trust "${ECS_TASKS}".`,
-          ...range(p.node),
+          ...rangeOf(p.node),
           fixes: [{ title: `Trust "${ECS_TASKS}" instead`, edits: replaceNode(p.node, ECS_TASKS), safe: false }],
         });
       }

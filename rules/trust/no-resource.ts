@@ -1,6 +1,7 @@
 import type { Rule } from '../core/types';
 import { property } from '../core/json';
-import { policyView, removeNode } from '../iam/policy-model';
+import { policyView } from '../iam/policy-model';
+import { removeNode } from '../core/edits';
 
 export const noResource: Rule = {
   meta: {
@@ -22,7 +23,7 @@ export const noResource: Rule = {
           message: `"${el}" is not allowed in a role trust policy: the resource is the role itself, and IAM rejects the document (MalformedPolicyDocument).`,
           offset: p.offset,
           length: p.length,
-          fixes: [{ title: `Remove "${el}"`, edits: removeNode(ctx.text, p), safe: true, preferred: true }],
+          fixes: [{ title: `Remove "${el}"`, edits: [removeNode(p)], safe: true, preferred: true }],
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types';
-import { isAllow, policyView, range, publicPrincipal } from '../iam/policy-model';
+import { isAllow, policyView, publicPrincipal } from '../iam/policy-model';
+import { rangeOf } from '../core/json';
 
 export const wildcardPrincipal: Rule = {
   meta: {
@@ -19,7 +20,7 @@ export const wildcardPrincipal: Rule = {
       if (!p) continue;
       ctx.report({
         message: 'Any AWS principal, in any account, may assume this role. A task role trust policy should name the service principal {"Service": "ecs-tasks.amazonaws.com"} (or specific role ARNs).',
-        ...range(p.node),
+        ...rangeOf(p.node),
       });
     }
   },
