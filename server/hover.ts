@@ -5,6 +5,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine } from '../rules';
 import type { LintSnapshot } from './documents';
 import { docsUri, findingRange } from './diagnostics';
+import { agentHoverProvider } from './hover-agent';
+import { iamHoverProvider } from './hover-iam';
 
 export interface HoverContext {
   engine: Engine;
@@ -42,7 +44,7 @@ export const findingHoverProvider: HoverProvider = ({ engine, snap, offset }) =>
   return sections;
 };
 
-export const HOVER_PROVIDERS: HoverProvider[] = [findingHoverProvider];
+export const HOVER_PROVIDERS: HoverProvider[] = [findingHoverProvider, agentHoverProvider, iamHoverProvider];
 
 export function hover(ctx: HoverContext, providers: readonly HoverProvider[] = HOVER_PROVIDERS, onError?: (e: unknown) => void): Hover | null {
   if (ctx.snap.tooLarge || ctx.snap.text !== ctx.doc.getText()) return null;

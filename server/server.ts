@@ -12,6 +12,7 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { PushScheduler, toDiagnostics } from './diagnostics';
 import { fileNameOf, LintCache, type LintSnapshot, type TextSnapshot } from './documents';
 import { hover } from './hover';
+import { completion } from './completion';
 import { guard, runSafe } from './safe';
 import { SettingsStore, type Settings } from './settings';
 
@@ -89,6 +90,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: literalCodeActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['=', '_'] },
       ...(pullMode ? { diagnosticProvider: { identifier: 'ecs-lint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'ecs-security-lint' },
@@ -166,6 +168,15 @@ connection.onHover((params, token) => runSafe(log, 'textDocument/hover', null, a
   const s = await settings.get(doc.uri);
   if (!s.enable) return null;
   return hover({ engine, snap: lintCurrent(doc, s), doc, offset: doc.offsetAt(params.position) }, undefined, (e) => log(`hover provider failed: ${String(e)}`));
+}, token));
+
+connection.onCompletion((params, token) => runSafe(log, 'textDocument/completion', [], async () => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const s = await settings.get(doc.uri);
+  if (!s.enable) return [];
+  const { kind } = lintCurrent(doc, s);
+  return completion({ doc, kind, offset: doc.offsetAt(params.position) }, undefined, (e) => log(`completion provider failed: ${String(e)}`));
 }, token));
 
 connection.onRequest(DOCUMENT_KIND_REQUEST, (params: { uri?: unknown } | null | undefined, token) => runSafe(log, 'ecsLint/documentKind', { kind: 'unknown' as DocumentKind }, async () => {

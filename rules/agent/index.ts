@@ -21,5 +21,6 @@ export const agentRules: Rule[] = [
 ];
 
 export { describeAgentVariable, agentVariableNames } from './hover';
+export { agentHoverAt, agentHoverTarget, agentCompletionsAt, type AgentCompletion, type AgentHover } from './assist';
 export { extractFromScript, looksLikeScript } from './shell';
 export { parseAgentConfig } from './parse';
