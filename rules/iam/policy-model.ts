@@ -3,6 +3,7 @@
 import type { DocumentKind, JsonNode, RuleContext, TextEdit } from '../core/types';
 import { child, elements, keyNode, properties, stringList, stringValue } from '../core/json';
 import { iamData } from './data';
+import { wildcardMatch } from '../core/glob';
 import { chainEdits, setValue } from '../core/edits';
 
 export const POLICY_KINDS: readonly DocumentKind[] = ['identity-policy', 'trust-policy', 'endpoint-policy', 'ecr-repository-policy'];
@@ -146,8 +147,7 @@ export function addConditionEdits(text: string, s: Statement, add: Record<string
 
 /** IAM-style glob match (`*`, `?`), case-insensitive, as IAM matches action names. */
 export function globMatch(pattern: string, name: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
-  return re.test(name);
+  return wildcardMatch(pattern, name);
 }
 
 /** The Action strings of Allow statements that match a known action name. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeAction, describeConditionKey, editDistance, globToRegExp, iamData, iamDataVersion } from '../../rules/iam/data';
+import { describeAction, describeConditionKey, editDistance, globMatcher, iamData, iamDataVersion } from '../../rules/iam/data';
 import { arnGlobMeetsFormat, arnProblem, parseOperator } from '../../rules/iam/data-grammar';
 
 describe('iam data', () => {
@@ -128,6 +128,6 @@ describe('iam grammar helpers', () => {
     assert.ok(arnGlobMeetsFormat('arn:aws:s3:::b', bucket));
     assert.ok(arnGlobMeetsFormat('arn:aws:ecs:*:*:task/c/*', 'arn:${Partition}:ecs:${Region}:${Account}:task/${ClusterName}/${TaskId}'));
     assert.ok(!arnGlobMeetsFormat('arn:aws:ecs:us-east-1:123456789012:cluster/c', 'arn:${Partition}:ecs:${Region}:${Account}:task/${ClusterName}/${TaskId}'));
-    assert.ok(globToRegExp('s3:Get*').test('S3:GETOBJECT'));
+    assert.ok(globMatcher('s3:Get*').test('S3:GETOBJECT'));
   });
 });
