@@ -24,5 +24,7 @@ import { loggingConfigured } from './logging-configured';
 import { imagePinned } from './image-pinned';
 import { noSshPort } from './no-ssh-port';
 import { awsvpcHostPort } from './awsvpc-host-port';
+import { requiredTags } from './required-tags';
+import { allowedRegistries } from './allowed-registries';
 
-export const taskRules: Rule[] = [noPrivileged, noPlaintextSecrets, secretReferenceFormat, readonlyRootFilesystem, nonRootUser, windowsNonAdminUser, noDangerousCapabilities, dropAllCapabilities, noSensitiveHostMounts, noHostDevices, noUnconfinedSecurityOptions, noNewPrivileges, noHostNetwork, awsvpcNetworkMode, fargateCompat, noHostPid, noHostIpc, efsTransitEncryption, separateRoles, roleArnFormat, loggingConfigured, imagePinned, noSshPort, awsvpcHostPort];
+export const taskRules: Rule[] = [noPrivileged, noPlaintextSecrets, secretReferenceFormat, readonlyRootFilesystem, nonRootUser, windowsNonAdminUser, noDangerousCapabilities, dropAllCapabilities, noSensitiveHostMounts, noHostDevices, noUnconfinedSecurityOptions, noNewPrivileges, noHostNetwork, awsvpcNetworkMode, fargateCompat, noHostPid, noHostIpc, efsTransitEncryption, separateRoles, roleArnFormat, loggingConfigured, imagePinned, noSshPort, awsvpcHostPort, requiredTags, allowedRegistries];

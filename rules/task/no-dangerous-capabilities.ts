@@ -28,14 +28,20 @@ export const noDangerousCapabilities: Rule = {
     description: 'Containers should not add dangerous Linux capabilities such as SYS_ADMIN, NET_ADMIN or ALL.',
     references: ['Amazon ECS best practices: task and container security', 'Docker run reference: runtime privilege and Linux capabilities'],
     fixable: false,
+    options: {
+      extraCapabilities: { type: 'string-list', description: 'More capabilities to flag, e.g. ["CHOWN", "SETUID"] (with or without the CAP_ prefix).' },
+    },
   },
   check(ctx) {
     const view = taskView(ctx);
     if (!view || view.os !== 'linux') return;
+    const extra = new Set(Array.isArray(ctx.options?.extraCapabilities)
+      ? (ctx.options.extraCapabilities as unknown[]).filter((c): c is string => typeof c === 'string').map(normaliseCapability)
+      : []);
     for (const c of view.containers) {
       for (const el of stringElements(child(capabilitiesNode(c), 'add'))) {
         const cap = normaliseCapability(el.value as string);
-        const why = DANGEROUS[cap];
+        const why = DANGEROUS[cap] ?? (extra.has(cap) ? 'a capability your configuration lists as dangerous' : undefined);
         if (!why) continue;
         ctx.report({
           message: `${containerLabel(c)} adds ${cap === 'ALL' ? 'ALL capabilities' : `CAP_${cap}`}: ${why}. Remove it or grant a narrower capability.`,

@@ -16,10 +16,14 @@ export const noPlaintextSecrets: Rule = {
     description: 'Container environment variables must not hold credentials in plain text; use "secrets" (Secrets Manager or SSM).',
     references: ['SecurityHub ECS.8', 'AWS Config ecs-no-environment-secrets', 'Trivy AVD-AWS-0036', 'Prowler ecs_task_definitions_no_environment_secrets'],
     fixable: true,
+    options: {
+      secretNamePatterns: { type: 'regex-list', description: 'Extra environment variable names (regular expressions, case-insensitive) that hold credentials in your organisation, e.g. "^ACME_.*_KEY$".' },
+    },
   },
   check(ctx) {
     const view = taskView(ctx);
     if (!view) return;
+    const extraNames = regexList(ctx.options?.secretNamePatterns);
     for (const c of view.containers) {
       for (const entry of elements(child(c.node, 'environment'))) {
         const nameNode = child(entry, 'name');
@@ -29,7 +33,7 @@ export const noPlaintextSecrets: Rule = {
         if (name === undefined || value === undefined) continue;
         if (PLACEHOLDER.test(value)) continue; // templated: the secret is injected elsewhere
         const pattern = credentialPattern(value, name);
-        const byName = !pattern && isCredentialName(name) && !isNonSecretValue(value);
+        const byName = !pattern && (isCredentialName(name) || extraNames.some((r) => r.test(name))) && !isNonSecretValue(value);
         if (!pattern && !byName) continue;
         const fix = moveToSecrets(ctx.text, c, entry, name);
         // The value is never echoed: messages end up in logs and CI output.
@@ -46,6 +50,16 @@ export const noPlaintextSecrets: Rule = {
     }
   },
 };
+
+/** Compiles the (already validated) option; an entry that does not compile is skipped rather than failing the rule. */
+function regexList(v: unknown): RegExp[] {
+  if (!Array.isArray(v)) return [];
+  const out: RegExp[] = [];
+  for (const s of v) {
+    try { if (typeof s === 'string') out.push(new RegExp(s, 'i')); } catch { /* reported by config validation */ }
+  }
+  return out;
+}
 
 /** Remove the environment entry and add {name, valueFrom: placeholder} to `secrets` (created if absent). */
 function moveToSecrets(text: string, c: ContainerView, entry: JsonNode, name: string): TextEdit[] | undefined {

@@ -1,0 +1,11 @@
+// Public API of the configuration layer (CLI and language server).
+export { lintFile, printConfig, unusedIgnoresAcross, checkConfigText, type LintFileOptions, type LintFileResult, type Suppressed, type UnusedIgnore } from './lint';
+export { ConfigLoader, type LoaderOptions } from './load';
+export { resolveConfig } from './resolve';
+export {
+  fingerprint, fingerprints, emptyBaseline, addToBaseline, isBaselined, serializeBaseline, parseBaseline, readBaseline,
+  writeBaseline, BaselineError, BASELINE_VERSION, type Baseline, type BaselineEntry,
+} from './baseline';
+export { parsePointer, nodesAt } from './suppress';
+export * from './types';
+export { ignoreTarget, addIgnoreEntry, newConfigText, filesGlobFor, TODO_REASON } from './edit';
