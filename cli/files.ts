@@ -8,7 +8,8 @@ export const MAX_FILE_BYTES = 5000 * 1024;
 
 export function isCandidate(fileName: string): boolean {
   const b = basename(fileName).toLowerCase();
-  return /\.jsonc?$/.test(b) || b === 'ecs.config' || b.endsWith('.ecs.config');
+  // YAML and .tf files are linted when they hold CloudFormation / Terraform ECS or IAM resources (others are skipped).
+  return /\.(jsonc?|ya?ml|tf)$/.test(b) || b === 'ecs.config' || b.endsWith('.ecs.config');
 }
 
 export interface Target {

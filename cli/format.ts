@@ -1,6 +1,8 @@
-// Output formats of the CLI: machine-readable JSON (one object) and human text.
+// The CLI's per-file report and its two basic formats: machine-readable JSON (one object) and human text.
+// SARIF, JUnit and GitHub annotations live in ./formats.
 import type { DocumentKind, Finding, Severity } from '../rules';
 import { LineIndex, type Position } from '../rules';
+import type { UnusedIgnore } from '../config/lint';
 
 export interface JsonFinding {
   ruleId: string;
@@ -9,27 +11,62 @@ export interface JsonFinding {
   range: { start: Position; end: Position };
 }
 
+/** A finding with both offsets (SARIF charOffset) and ranges, plus its baseline fingerprint. */
+export interface ReportFinding extends JsonFinding {
+  offset: number;
+  length: number;
+  fingerprint?: string;
+}
+
+export type SuppressedBy = 'config' | 'directive' | 'baseline';
+export interface SuppressedFinding extends ReportFinding {
+  by: SuppressedBy;
+  reason?: string;
+}
+
+/** Everything the formats need about one file. Plain data, so a worker thread can send it back. */
 export interface FileReport {
   path: string;
   kind: DocumentKind;
-  findings: JsonFinding[];
+  findings: ReportFinding[];
+  /** Findings silenced by a config ignore entry, a `.jsonc` directive or the baseline (SARIF reports them as suppressed). */
+  suppressed?: SuppressedFinding[];
   /** Set when the file could not be linted (unreadable, too big, binary). */
   error?: string;
+  /** Problems in the config files that apply to this file (`file: message`); they make the exit status 2. */
+  configErrors?: string[];
+  /** Config `ignores` entries that apply to this file: whether they suppressed something here (unused ones are reported across files). */
+  ignores?: { unused: UnusedIgnore[]; used: UnusedIgnore[] };
 }
 
 /** Converts engine findings (offsets) to 0-based line/character ranges. */
-export function toJsonFindings(text: string, findings: readonly Finding[]): JsonFinding[] {
+export function toReportFindings(text: string, findings: readonly Finding[], fingerprints?: readonly (string | undefined)[]): ReportFinding[] {
   const index = new LineIndex(text);
-  return findings.map((f) => ({
+  return findings.map((f, i) => ({
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
     range: { start: index.positionAt(f.offset), end: index.positionAt(f.offset + f.length) },
+    offset: f.offset,
+    length: f.length,
+    ...(fingerprints?.[i] ? { fingerprint: fingerprints[i] } : {}),
   }));
 }
 
+function publicFinding(f: JsonFinding): JsonFinding {
+  return { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
+}
+
+/** `{ files: [{ path, kind, findings, suppressed?, error? }] }`; findings keep their documented four keys. */
 export function formatJson(files: readonly FileReport[]): string {
-  return JSON.stringify({ files }, null, 2) + '\n';
+  const out = files.map((r) => ({
+    path: r.path,
+    kind: r.kind,
+    findings: r.findings.map(publicFinding),
+    ...(r.suppressed?.length ? { suppressed: r.suppressed.map((s) => ({ ...publicFinding(s), by: s.by, ...(s.reason ? { reason: s.reason } : {}) })) } : {}),
+    ...(r.error ? { error: r.error } : {}),
+  }));
+  return JSON.stringify({ files: out }, null, 2) + '\n';
 }
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
@@ -51,7 +88,7 @@ export function formatText(files: readonly FileReport[], color: boolean): string
       continue;
     }
     linted++;
-    if (file.kind === 'unknown') {
+    if (file.kind === 'unknown' && file.findings.length === 0) {
       lines.push(`${file.path}: not recognised as an ECS or IAM document (use --kind to force one)`);
       continue;
     }
@@ -65,10 +102,11 @@ export function formatText(files: readonly FileReport[], color: boolean): string
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   const skipped = files.length - linted;
+  const suppressed = files.reduce((n, f) => n + (f.suppressed?.length ?? 0), 0);
   lines.push(
     `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
       `${counts.info} info, ${plural(counts.hint, 'hint')}) in ${plural(linted, 'file')}` +
-      (skipped ? `, ${skipped} skipped` : ''),
+      (skipped ? `, ${skipped} skipped` : '') + (suppressed ? `, ${suppressed} suppressed` : ''),
   );
   return lines.join('\n') + '\n';
 }
