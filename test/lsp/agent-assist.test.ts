@@ -15,8 +15,8 @@ describe('LSP: ecs.config hover and completion', () => {
     return Array.isArray(r) ? r : r?.items ?? [];
   }
 
-  it('advertises completion with = and _ as trigger characters', () => {
-    assert.deepEqual(client.initializeResult.capabilities.completionProvider?.triggerCharacters, ['=', '_']);
+  it('advertises completion with = and _ as trigger characters (and " : for the JSON kinds)', () => {
+    assert.deepEqual(client.initializeResult.capabilities.completionProvider?.triggerCharacters, ['=', '_', '"', ':']);
   });
 
   it('hover on ECS_AWSVPC_BLOCK_IMDS shows its meaning and defaults on the key range', async () => {
