@@ -1,50 +1,70 @@
-// `npm run bench`: engine (parse + all rules) vs vscode-json-languageservice (parse + doValidation with a task
-// definition schema) vs JSON.parse, at ~1 KB, ~30 KB and ~900 KB generated from ../shared/corpus. Item 1 of issue 9
-// only; the protocol, policy, start-up and CLI figures are not measured yet.
-import { build } from 'esbuild';
-import { readFileSync, writeFileSync, readdirSync, mkdtempSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+// `npm run bench`: every figure of issue 9 in one table, written to bench/results.json. Builds dist/ first (the
+// protocol and CLI figures run the real bundles). `node bench/run.mjs engine protocol cli` runs a subset; a subset
+// run merges into the existing results.json. Figures are medians (and p95/max) over repeated runs, measured side by
+// side in one process where a ratio is reported.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { root } from './lib.mjs';
+import { benchEngine } from './engine.mjs';
+import { benchProtocol } from './protocol.mjs';
+import { benchCli, vsixSize } from './cli.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const out = join(mkdtempSync(join(tmpdir(), 'ecs-bench-')), 'engine.cjs');
-await build({ entryPoints: [join(root, 'rules/index.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
-const { defaultEngine } = require(out);
-const ls = require('vscode-json-languageservice');
+const all = ['engine', 'protocol', 'cli'];
+const wanted = process.argv.slice(2).filter((a) => all.includes(a));
+const sections = wanted.length ? wanted : all;
+const started = performance.now();
 
-const corpus = join(root, '..', 'shared', 'corpus', 'taskdef');
-const typical = readFileSync(join(corpus, readdirSync(corpus).sort().find((f) => { const n = readFileSync(join(corpus, f)).length; return n > 800 && n < 1500; })), 'utf8');
-const base = JSON.parse(typical);
-const pool = readdirSync(corpus).flatMap((f) => { try { const j = JSON.parse(readFileSync(join(corpus, f), 'utf8')); return (j.containerDefinitions ?? j.taskDefinition?.containerDefinitions ?? []).filter((c) => c && typeof c === 'object'); } catch { return []; } });
-const gen = (n) => JSON.stringify({ ...base, containerDefinitions: Array.from({ length: n }, (_, i) => ({ ...pool[i % pool.length], name: `c${i}` })) }, null, 2);
-const docs = { typical, medium: gen(80), large: gen(2000) };
+execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 
-const service = ls.getLanguageService({});
-service.configure({ validate: true, schemas: [{ uri: 'bench://taskdef.schema.json', fileMatch: ['*.json'], schema: JSON.parse(readFileSync(join(root, 'bench/taskdef.schema.json'), 'utf8')) }] });
-const engine = defaultEngine();
+const file = join(root, 'bench/results.json');
+const previous = wanted.length && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+const results = {
+  ...previous,
+  machine: `${process.platform} ${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}`,
+  date: new Date().toISOString(),
+};
+if (sections.includes('engine')) results.engine = await benchEngine();
+if (sections.includes('protocol')) results.protocol = await benchProtocol();
+if (sections.includes('cli')) { results.cli = benchCli(); results.vsix = vsixSize(); }
+writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 
-async function time(fn, runs) {
-  const t = [];
-  for (let i = 0; i < runs; i++) { const s = performance.now(); await fn(); t.push(performance.now() - s); }
-  t.sort((a, b) => a - b);
-  return { median: t[Math.floor(t.length / 2)], p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))] };
+// ---- table ----
+const ms = (x) => (x === undefined ? '-' : x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const lines = [];
+const row = (figure, value, target = '', ok) => lines.push([figure, value, target, ok === undefined ? '' : ok ? 'ok' : 'MISSED']);
+const e = results.engine;
+if (e) {
+  for (const [name, r] of Object.entries(e.rows)) {
+    row(`1 engine ${name} (${(r.bytes / 1024).toFixed(0)} KB, ${r.containers} containers): ours / json-ls / JSON.parse, median ms`,
+      `${ms(r.ours.median)} / ${ms(r.jsonService.median)} / ${ms(r.jsonParse.median)}  (p95 ${ms(r.ours.p95)} / ${ms(r.jsonService.p95)})`);
+    row(`1 engine ${name}: ours ÷ json-ls`, `${r.ratioVsService.toFixed(2)}×  (÷ JSON.parse ${r.ratioVsParse.toFixed(0)}×)`, '≤ 1.0×', r.ratioVsService <= 1);
+  }
+  row('1 engine growth: ms per KB large ÷ medium (json-ls: same figure)', `${e.growth.largeOverMedium.toFixed(2)} (json-ls ${e.growth.jsonServiceLargeOverMedium?.toFixed(2) ?? '-'})`, '≈ 1 (linear)', e.growth.largeOverMedium < 1.5);
 }
-const results = { machine: `${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`, engineVsJsonService: {} };
-for (const [name, text] of Object.entries(docs)) {
-  const runs = text.length > 500_000 ? 15 : text.length > 10_000 ? 60 : 300;
-  const td = ls.TextDocument.create('file:///bench/taskdef.json', 'json', 1, text);
-  const svc = async () => { const d = service.parseJSONDocument(td); await service.doValidation(td, d); };
-  const eng = () => engine.lint(text, { fileName: 'taskdef.json' });
-  const floor = () => JSON.parse(text);
-  for (let w = 0; w < 3; w++) { await svc(); eng(); floor(); } // warm-up
-  // Side by side in one process, one after the other per size (not interleaved per run yet).
-  const a = await time(eng, runs), b = await time(svc, runs), c = await time(floor, runs);
-  const row = { bytes: text.length, ours: a, jsonService: b, jsonParse: c, ratioVsService: a.median / b.median, ratioVsParse: a.median / c.median };
-  results.engineVsJsonService[name] = row;
-  console.log(`${name.padEnd(8)} ${String(text.length).padStart(8)} B  ours ${a.median.toFixed(2)} ms (p95 ${a.p95.toFixed(2)})  json-ls ${b.median.toFixed(2)} ms (p95 ${b.p95.toFixed(2)})  JSON.parse ${c.median.toFixed(3)} ms  ours/json-ls ${row.ratioVsService.toFixed(2)}x  ours/parse ${row.ratioVsParse.toFixed(0)}x`);
+const p = results.protocol;
+if (p) {
+  const target = { typical: 3, medium: 10, large: 150, policy: 10 };
+  for (const mode of ['pull', 'push']) {
+    for (const [name, s] of Object.entries(p[mode])) {
+      row(`2/3 ${mode} ${name}: didChange -> diagnostics, ${s.n} edits, p50 / p95 / max ms`, `${ms(s.median)} / ${ms(s.p95)} / ${ms(s.max)}`, `p95 ≤ ${target[name]}`, s.p95 <= target[name]);
+    }
+  }
+  row('3 IAM data: require() / first lookup (parse + index), fresh process, ms', `${ms(p.iamData.requireMs)} / ${ms(p.iamData.firstLookupMs)}`);
+  row('3 first diagnostics of a policy in a fresh server, ms', ms(p.startup.firstPolicyDiagnosticsMs));
+  row('4 spawn -> initialize response, ms', ms(p.startup.initializeMs), '≤ 300', p.startup.initializeMs <= 300);
+  row('4 spawn -> first diagnostics (typical task definition), ms', ms(p.startup.firstDiagnosticsMs));
+  row('4 RSS after first lint / after first policy lint, MB', `${ms(p.startup.rssAfterFirstLintMb)} / ${ms(p.startup.rssAfterFirstPolicyLintMb)}`);
+  row(`4 RSS growth from 1,000 to ${p.memory.edits} edits (medium), MB`, `${ms(p.memory.growthMb)} (${ms(p.memory.rssAfter1000Mb)} -> ${ms(p.memory.rssAfterMb)})`, '≤ 20', p.memory.growthMb !== undefined && p.memory.growthMb <= 20);
+  row('4 RSS growth from the first lint (heap sizing up), MB', `${ms(p.memory.growthFromFirstLintMb)} (${ms(p.memory.rssFirstLintMb)} -> ${ms(p.memory.rssAfterMb)})`);
 }
-writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-console.log('wrote bench/results.json');
+if (results.vsix) row('4 .vsix size, MB', results.vsix.mb === undefined ? results.vsix.note : results.vsix.mb.toFixed(2), '≤ 5', results.vsix.mb !== undefined && results.vsix.mb <= 5);
+const c = results.cli;
+if (c) {
+  row(`5 CLI ${c.files} files --format json: total s (files/s)`, `${(c.totalMs / 1000).toFixed(1)} (${c.filesPerSecond.toFixed(0)}/s); ECS_LINT_WORKERS=${c.withWorkers.workers}: ${(c.withWorkers.ms / 1000).toFixed(1)}${c.withWorkers.sameOutput ? '' : ' (OUTPUT DIFFERS)'}`, '≤ 10 s', c.totalMs <= 10_000 && c.reportedFiles === c.files);
+}
+const w = [0, 1, 2].map((i) => Math.max(...lines.map((l) => l[i].length)));
+console.log(`\n${results.machine}\n`);
+for (const l of lines) console.log(`${l[0].padEnd(w[0])}  ${l[1].padEnd(w[1])}  ${l[2].padEnd(w[2])}  ${l[3]}`);
+console.log(`\nwrote bench/results.json (${((performance.now() - started) / 1000).toFixed(0)} s)`);

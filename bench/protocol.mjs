@@ -1,0 +1,133 @@
+// Items 2-4 through the real server (dist/server.js --stdio): pull and push latency after random single-character
+// edits, the 50-statement policy and the IAM data's start-up cost, spawn-to-initialize, and RSS after 10,000 edits.
+import { join } from 'node:path';
+import { Lsp, policyDoc, rng, rssMb, stats, taskDocs, randomEdit, undoEdit, root } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { build } from 'esbuild';
+
+const EDITS = 200;
+/** The ~1 MB document gets fewer rounds: each one moves 7,000 diagnostics (~3 MB of JSON) and the bench must stay short. */
+const LARGE_EDITS = 60;
+
+/**
+ * Open `text`, then alternate a random single-character edit and its undo (so half the states are the original
+ * document and half are broken or changed by one character), timing from didChange to the diagnostics: the pull
+ * response in pull mode, the publishDiagnostics of that version in push mode (debounce 0).
+ */
+async function editLatency(text, { pull, seed, edits = EDITS, name = 'doc.json' }) {
+  const lsp = new Lsp({ pull, debounceMs: 0 });
+  await lsp.initialize();
+  const uri = `file:///bench/${pull ? 'pull' : 'push'}/${name}`;
+  const first = pull ? undefined : lsp.published(uri, 1);
+  lsp.open(uri, text);
+  if (pull) await lsp.diagnostics(uri); else await first;
+  const r = rng(seed);
+  const times = [];
+  let cur = text, pending;
+  for (let i = 0; i < edits; i++) {
+    let change;
+    if (pending) { change = undoEdit(text, pending); cur = text; pending = undefined; } else { const e = randomEdit(text, r); change = e.change; cur = pending = e.text; }
+    const s = performance.now();
+    if (pull) {
+      lsp.change(uri, change);
+      await lsp.diagnostics(uri);
+      times.push(performance.now() - s);
+    } else {
+      const version = lsp.versions.get(uri) + 1;
+      const got = lsp.published(uri, version);
+      lsp.change(uri, change);
+      const { at } = await got;
+      times.push(at - s);
+    }
+  }
+  await lsp.stop();
+  return stats(times);
+}
+
+/** Spawn -> initialize response, and -> first diagnostics of an opened document (push, debounce 0). */
+async function startup(text, uri) {
+  const lsp = new Lsp({ pull: false, debounceMs: 0 });
+  const init = await lsp.initialize();
+  const got = lsp.published(uri, 1);
+  lsp.open(uri, text);
+  const { at, params } = await got;
+  const rss = rssMb(lsp.child.pid);
+  await lsp.stop();
+  return { initializeMs: init, firstDiagnosticsMs: at - lsp.spawnedAt, diagnostics: params.diagnostics.length, rssMb: rss };
+}
+
+/**
+ * RSS over `edits` edits of one document (a pull every 10th, as when typing faster than the lints; all changes are
+ * applied). V8 grows its heap to a working size during the first ~1,000 edits and then stays there, so the leak
+ * figure is the growth from 1,000 to `edits` edits; the growth from the first lint is reported too.
+ */
+async function memory(text, edits) {
+  const lsp = new Lsp({ pull: true });
+  await lsp.initialize();
+  const uri = 'file:///bench/memory/taskdef.json';
+  lsp.open(uri, text);
+  await lsp.diagnostics(uri);
+  const first = rssMb(lsp.child.pid);
+  let warm;
+  const r = rng(99);
+  let pending;
+  for (let i = 0; i < edits; i++) {
+    let change;
+    if (pending) { change = undoEdit(text, pending); pending = undefined; } else { const e = randomEdit(text, r); change = e.change; pending = e.text; }
+    lsp.change(uri, change);
+    if (i % 10 === 9) await lsp.diagnostics(uri);
+    if (i === 999) warm = rssMb(lsp.child.pid);
+  }
+  await lsp.diagnostics(uri);
+  const after = rssMb(lsp.child.pid);
+  await lsp.stop();
+  const diff = (a, b) => (a !== undefined && b !== undefined ? a - b : undefined);
+  return { edits, rssFirstLintMb: first, rssAfter1000Mb: warm, rssAfterMb: after, growthMb: diff(after, warm), growthFromFirstLintMb: diff(after, first) };
+}
+
+/** Cost of the IAM data in a fresh process: require() of the bundled module, then the first lookup (parse + index). */
+async function iamDataCost() {
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-iam-'));
+  const out = join(dir, 'iam-data.cjs');
+  await build({ entryPoints: [join(root, 'rules/iam/data.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  const code = `const s = performance.now(); const m = require(${JSON.stringify(out)}); const requireMs = performance.now() - s;
+    const t = performance.now(); m.iamData().action('ecs:RunTask'); const firstLookupMs = performance.now() - t;
+    console.log(JSON.stringify({ requireMs, firstLookupMs }))`;
+  const runs = Array.from({ length: 3 }, () => JSON.parse(execFileSync(process.execPath, ['-e', code], { encoding: 'utf8' })));
+  rmSync(dir, { recursive: true, force: true });
+  return { requireMs: stats(runs.map((r) => r.requireMs)).median, firstLookupMs: stats(runs.map((r) => r.firstLookupMs)).median };
+}
+
+export async function benchProtocol({ memoryEdits = 10_000 } = {}) {
+  const docs = taskDocs();
+  const policy = policyDoc();
+  const pullRows = {}, pushRows = {};
+  let seed = 1;
+  for (const [name, text] of Object.entries({ ...docs, policy })) {
+    const file = name === 'policy' ? 'policy.json' : 'taskdef.json';
+    const edits = name === 'large' ? LARGE_EDITS : EDITS;
+    pullRows[name] = await editLatency(text, { pull: true, seed, name: file, edits });
+    pushRows[name] = await editLatency(text, { pull: false, seed: seed++, name: file, edits });
+  }
+  // Fresh processes: a task definition first, then a policy first (which pays for parsing the IAM data).
+  const starts = [];
+  for (let i = 0; i < 5; i++) starts.push(await startup(docs.typical, 'file:///bench/start/taskdef.json'));
+  const policyStarts = [];
+  for (let i = 0; i < 3; i++) policyStarts.push(await startup(policy, 'file:///bench/start/policy.json'));
+  const med = (xs, k) => stats(xs.map((x) => x[k])).median;
+  return {
+    pull: pullRows,
+    push: pushRows,
+    startup: {
+      initializeMs: med(starts, 'initializeMs'),
+      firstDiagnosticsMs: med(starts, 'firstDiagnosticsMs'),
+      firstPolicyDiagnosticsMs: med(policyStarts, 'firstDiagnosticsMs'),
+      rssAfterFirstLintMb: med(starts, 'rssMb'),
+      rssAfterFirstPolicyLintMb: med(policyStarts, 'rssMb'),
+    },
+    iamData: await iamDataCost(),
+    memory: await memory(docs.medium, memoryEdits),
+  };
+}
