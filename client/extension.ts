@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { showDocumentation } from './docs';
+import { lintWorkspace } from './scan';
 import { setDocumentKind } from './setKind';
 import { resolveSectionAssociations, skipPull } from './settings';
 import { KindStatus, LANGUAGES } from './status';
@@ -15,7 +16,8 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    // `.tf` files are plain text without a Terraform extension installed.
+    documentSelector: [...LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]), { scheme: 'file', pattern: '**/*.tf' }],
     outputChannel: log,
     synchronize: { configurationSection: 'ecsLint' },
     diagnosticPullOptions: {
@@ -47,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('ecsLint.showDocumentation', (ruleId?: unknown, docsUri?: unknown) => showDocumentation(context.extensionUri, log, ruleId, docsUri)),
     vscode.commands.registerCommand('ecsLint.setDocumentKind', (uri?: unknown) => setDocumentKind(uri)),
     vscode.commands.registerCommand('ecsLint.showOutput', () => log.show(true)),
+    vscode.commands.registerCommand('ecsLint.lintWorkspace', () => lintWorkspace(client, log)),
     vscode.commands.registerCommand('ecsLint.restartServer', async () => {
       log.info('Restarting the language server');
       try {

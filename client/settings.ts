@@ -9,6 +9,8 @@ export const KIND_CHOICES = [
   { kind: 'endpoint-policy', description: 'VPC endpoint policy' },
   { kind: 'ecr-repository-policy', description: 'ECR repository policy' },
   { kind: 'agent-config', description: 'ECS container agent ecs.config' },
+  { kind: 'cloudformation', description: 'CloudFormation template (JSON, YAML or CDK output) holding ECS and IAM resources' },
+  { kind: 'terraform', description: 'Terraform configuration (.tf) holding ECS and IAM resources' },
   { kind: 'unknown', description: 'Not an ECS or IAM document: do not lint this file' },
 ] as const;
 

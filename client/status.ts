@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-export const LANGUAGES = ['json', 'jsonc', 'ecs-agent-config'];
+// yaml and terraform: CloudFormation templates and Terraform files (only their ECS/IAM resources are linted).
+export const LANGUAGES = ['json', 'jsonc', 'ecs-agent-config', 'yaml', 'terraform'];
 const KIND_REQUEST = 'ecsLint/documentKind';
 const DEBOUNCE_MS = 400;
 

@@ -5,6 +5,7 @@ import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 execFileSync(process.execPath, ['scripts/gen-iam-data.mjs', '--if-stale'], { stdio: 'inherit' }); // git-ignored IAM data (rules/iam/generated)
+execFileSync(process.execPath, ['scripts/gen-ecs-model.mjs', '--if-stale'], { stdio: 'inherit' }); // git-ignored ECS field model (rules/fields/generated)
 
 // TEST_OUT (a folder inside the repo, e.g. out-server) lets parallel runs compile to separate folders.
 const OUT = process.env.TEST_OUT || 'out';

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, type Engine, type Finding, type Fix, type LintOptions } from '../rules';
 import type { LintSnapshot } from './documents';
 import { docsUri, findingRange, SOURCE } from './diagnostics';
+import { disableLineAction, ignoreHereAction, type IgnoreContext } from './ignoreHere';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 export const SHOW_DOCS_COMMAND = 'ecsLint.showDocumentation';
@@ -20,6 +21,10 @@ export interface CodeActionInput {
   /** Options to re-lint edited text during fix-all (kind pinned so it cannot drift mid-way). */
   lintOptions: LintOptions;
   documentChanges: boolean;
+  /** Config-aware re-lint for fix-all (suppressed findings are left alone); defaults to engine.lint(lintOptions). */
+  lint?: (text: string) => Finding[];
+  /** Enables "Ignore <rule> here" (writes into the nearest config file). */
+  ignore?: IgnoreContext & { fileName: string };
 }
 
 function wanted(kind: string, only: string[] | undefined): boolean {
@@ -50,12 +55,12 @@ function matchingDiagnostic(doc: TextDocument, f: Finding, diagnostics: Diagnost
 }
 
 /** Apply non-overlapping safe fixes, re-lint, repeat; returns the final text. */
-export function fixAllSafe(engine: Engine, text: string, options: LintOptions): string {
+export function fixAllSafe(engine: Engine, text: string, options: LintOptions, lint = (t: string) => engine.lint(t, options).findings): string {
   let current = text;
   for (let round = 0; round < FIX_ALL_ROUNDS; round++) {
     const accepted: { offset: number; end: number }[] = [];
     const edits = [];
-    for (const f of engine.lint(current, options).findings) {
+    for (const f of lint(current)) {
       const fix = f.fixes?.find((x) => x.safe && x.edits.length > 0);
       if (!fix) continue;
       const spans = fix.edits.map((e) => ({ offset: e.offset, end: e.offset + e.length }));
@@ -104,6 +109,11 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
           edit: workspaceEdit(doc, toLspEdits(doc, fix), input.documentChanges),
         });
       }
+      // Suppressions come after real fixes, never preferred: they hide a problem rather than fix it.
+      const ignore = input.ignore ? ignoreHereAction(input.ignore, input.ignore.fileName, snap, f, diagnostic) : undefined;
+      if (ignore) actions.push(ignore);
+      const disable = disableLineAction(doc, snap, f, diagnostic, input.documentChanges);
+      if (disable) actions.push(disable);
       const href = docsUri(engine, f.ruleId);
       if (href && !docsShown.has(f.ruleId)) {
         docsShown.add(f.ruleId);
@@ -119,7 +129,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   // Without an explicit `only` (light bulb), offer fix-all only next to the quick fixes it complements.
   const offerFixAll = only?.length ? wanted(FIX_ALL_KIND, only) : actions.length > 0;
   if (offerFixAll && snap.findings.some((f) => f.fixes?.some((x) => x.safe))) {
-    const fixed = fixAllSafe(engine, snap.text, input.lintOptions);
+    const fixed = fixAllSafe(engine, snap.text, input.lintOptions, input.lint);
     if (fixed !== snap.text) {
       actions.push({
         title: 'Fix all safe ECS lint problems',

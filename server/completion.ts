@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentKind } from '../rules';
 import { agentCompletionsAt } from '../rules/agent';
 import { fileNameOf } from './documents';
+import { jsonCompletionProvider } from './completion-json';
 
 export interface CompletionContext {
   doc: TextDocument;
@@ -33,6 +34,13 @@ export const agentCompletionProvider: CompletionProvider = ({ doc, offset }) => 
 
 export const COMPLETION_PROVIDERS: Partial<Record<DocumentKind, CompletionProvider>> = {
   'agent-config': agentCompletionProvider,
+  'task-definition': jsonCompletionProvider,
+  'container-definitions': jsonCompletionProvider,
+  'service-definition': jsonCompletionProvider,
+  'identity-policy': jsonCompletionProvider,
+  'trust-policy': jsonCompletionProvider,
+  'endpoint-policy': jsonCompletionProvider,
+  'ecr-repository-policy': jsonCompletionProvider,
 };
 
 export function completion(ctx: CompletionContext, providers = COMPLETION_PROVIDERS, onError?: (e: unknown) => void): CompletionItem[] {

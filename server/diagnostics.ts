@@ -25,8 +25,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** file:// URI of a rule's bundled docs page (dist/server.js -> <package root>/rules/docs/<id>.md); none for pseudo-rules. */
 export function docsUri(engine: Engine, ruleId: string): string | undefined {
   if (!engine.rule(ruleId)) return undefined;
-  return pathToFileURL(path.join(__dirname, '..', ruleDocsPath(ruleId))).toString();
+  // Memoised: pathToFileURL per diagnostic was half of toDiagnostics for a 7,000-finding document.
+  let href = hrefs.get(ruleId);
+  if (href === undefined) hrefs.set(ruleId, href = pathToFileURL(path.join(__dirname, '..', ruleDocsPath(ruleId))).toString());
+  return href;
 }
+const hrefs = new Map<string, string>();
 
 export function snapshotDocument(snap: LintSnapshot): TextDocument {
   return TextDocument.create(snap.uri, 'json', snap.version, snap.text);

@@ -1,6 +1,9 @@
 // Lint results cached per uri@version and settings object, shared by diagnostics, code actions and hover.
+// Linting goes through config/lintFile, exactly like the CLI, so config files apply identically in both.
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentKind, Engine, Finding } from '../rules';
+import { checkConfigText, CONFIG_FILE_NAMES, ConfigLoader, INVALID_CONFIG_ID, lintFile, type ConfigError, type LintFileResult } from '../config';
 import type { Settings } from './settings';
 
 export interface LintSnapshot {
@@ -11,6 +14,8 @@ export interface LintSnapshot {
   findings: Finding[];
   /** Above ecsLint.maxFileSizeKb: not linted at all. */
   tooLarge: boolean;
+  /** The config-aware result (absent for too-large documents and for config files themselves). */
+  result?: LintFileResult;
 }
 
 export interface TextSnapshot {
@@ -35,7 +40,12 @@ const PER_URI = 3; // current text, last saved text, and one spare while typing
 export class LintCache {
   private readonly entries = new Map<string, { settings: Settings; snap: LintSnapshot }[]>();
 
-  constructor(private readonly engine: Engine, private readonly onRuleError: (ruleId: string, e: unknown) => void) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly onRuleError: (ruleId: string, e: unknown) => void,
+    /** Directory lookups trusted until the file watcher invalidates them. */
+    readonly loader = new ConfigLoader(engine, { trustCache: true }),
+  ) {}
 
   /**
    * Settings are compared by identity: each settings fetch yields a new object, so a result computed with settings
@@ -60,18 +70,54 @@ export class LintCache {
     this.entries.clear();
   }
 
+  /** Config-aware findings for an arbitrary text of a document (fix-all rounds); not cached. */
+  lintText(fileName: string, uri: string, text: string, settings: Settings, kind: DocumentKind): Finding[] {
+    return lintFile(this.engine, fileName, text, {
+      kind, noConfig: !uri.startsWith('file:'), fingerprints: false, editorSettings: { rules: settings.rules, associations: settings.associations }, loader: this.loader,
+    }).findings;
+  }
+
   private compute(doc: TextSnapshot, settings: Settings): LintSnapshot {
     const base = { uri: doc.uri, version: doc.version, text: doc.text };
     // UTF-16 length is a cheap upper-bound proxy for the byte size of mostly-ASCII JSON.
     if (doc.text.length > settings.maxFileSizeKb * 1024) {
       return { ...base, kind: 'unknown', findings: [], tooLarge: true };
     }
-    const result = this.engine.lint(doc.text, {
-      fileName: fileNameOf(doc.uri),
-      associations: settings.associations,
-      ruleSettings: settings.rules,
+    const fileName = fileNameOf(doc.uri);
+    const onDisk = doc.uri.startsWith('file:');
+    if (onDisk && isConfigFileName(fileName)) {
+      return { ...base, kind: 'unknown', findings: checkConfigText(this.engine, fileName, doc.text).map(configErrorFinding), tooLarge: false };
+    }
+    const result = lintFile(this.engine, fileName, doc.text, {
+      // untitled: and other schemes have no directory to search for config files.
+      noConfig: !onDisk,
+      fingerprints: false,
+      editorSettings: { rules: settings.rules, associations: settings.associations },
+      loader: this.loader,
       onRuleError: this.onRuleError,
     });
-    return { ...base, kind: result.kind, findings: result.findings, tooLarge: false };
+    const findings = result.configErrors.length > 0 ? [configErrorsFinding(result.configErrors), ...result.findings] : result.findings;
+    return { ...base, kind: result.kind, findings, tooLarge: false, result };
   }
+}
+
+export function isConfigFileName(fileName: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(fileName));
+}
+
+function configErrorFinding(e: ConfigError): Finding {
+  return { ruleId: INVALID_CONFIG_ID, severity: 'error', message: `ECS lint configuration: ${e.message}`, offset: e.offset ?? 0, length: e.length ?? 0 };
+}
+
+/** One diagnostic at the top of the linted file; the config file itself shows each error where it is. */
+function configErrorsFinding(errors: ConfigError[]): Finding {
+  const files = [...new Set(errors.map((e) => path.basename(e.file)))].join(', ');
+  const first = errors[0].message;
+  return {
+    ruleId: INVALID_CONFIG_ID,
+    severity: 'error',
+    message: `Invalid ECS lint configuration (${files}): ${first}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}. The valid parts still apply.`,
+    offset: 0,
+    length: 0,
+  };
 }

@@ -7,6 +7,7 @@ import type { LintSnapshot } from './documents';
 import { docsUri, findingRange } from './diagnostics';
 import { agentHoverProvider } from './hover-agent';
 import { iamHoverProvider } from './hover-iam';
+import { fieldHoverProvider } from './hover-field';
 
 export interface HoverContext {
   engine: Engine;
@@ -44,7 +45,7 @@ export const findingHoverProvider: HoverProvider = ({ engine, snap, offset }) =>
   return sections;
 };
 
-export const HOVER_PROVIDERS: HoverProvider[] = [findingHoverProvider, agentHoverProvider, iamHoverProvider];
+export const HOVER_PROVIDERS: HoverProvider[] = [findingHoverProvider, agentHoverProvider, iamHoverProvider, fieldHoverProvider];
 
 export function hover(ctx: HoverContext, providers: readonly HoverProvider[] = HOVER_PROVIDERS, onError?: (e: unknown) => void): Hover | null {
   if (ctx.snap.tooLarge || ctx.snap.text !== ctx.doc.getText()) return null;

@@ -3,8 +3,8 @@
 // textDocument.diagnostic and pushes otherwise; settings come from workspace/configuration section `ecsLint`
 // (or didChangeConfiguration {settings: {ecsLint}}); initializationOptions {debounceMs} tunes the push debounce.
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ProposedFeatures,
-  TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  ProposedFeatures, TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultEngine, type DocumentKind } from '../rules';
@@ -15,6 +15,10 @@ import { hover } from './hover';
 import { completion } from './completion';
 import { guard, runSafe } from './safe';
 import { SettingsStore, type Settings } from './settings';
+import { LINT_FILES_REQUEST, WorkspaceScan } from './scan';
+
+/** Config file names the server wants to hear about (a changed `extends` target is re-read by mtime on the next lint). */
+const CONFIG_WATCH_GLOBS = ['**/.ecslintrc', '**/.ecslintrc.json', '**/.ecslintrc.yaml', '**/.ecslintrc.yml', '**/package.json'];
 
 /** Custom request for the client's status bar: `ecsLint/documentKind` {uri} -> {kind}. */
 export const DOCUMENT_KIND_REQUEST = 'ecsLint/documentKind';
@@ -30,6 +34,10 @@ let refreshSupport = false;
 let documentChangesSupport = false;
 let dynamicConfigRegistration = false;
 let literalCodeActions = false;
+let watchedFilesRegistration = false;
+let createFileSupport = false;
+/** Workspace folder paths, for where "Ignore <rule> here" creates a config file when there is none. */
+let workspaceFolders: string[] = [];
 /** Settings pushed with didChangeConfiguration, for clients without workspace/configuration. */
 let pushedSettings: unknown = undefined;
 
@@ -39,7 +47,14 @@ const settings = new SettingsStore(
     : Promise.resolve(pushedSettings),
   (e) => log(`reading settings failed: ${String(e)}`),
 );
-const cache = new LintCache(engine, (ruleId, e) => log(`rule ${ruleId} failed: ${e instanceof Error ? e.stack : String(e)}`));
+// A failing rule fails again on every keystroke: log each distinct failure once (the diagnostic shows every time).
+const loggedFailures = new Set<string>();
+const cache = new LintCache(engine, (ruleId, e) => {
+  const entry = `rule ${ruleId} failed: ${e instanceof Error ? e.stack : String(e)}`;
+  if (loggedFailures.has(entry) || loggedFailures.size >= 100) return;
+  loggedFailures.add(entry);
+  log(entry);
+});
 /** Text as of the last open/save, linted in `ecsLint.run: onSave` mode. */
 const saved = new Map<string, TextSnapshot>();
 let scheduler: PushScheduler | undefined;
@@ -85,12 +100,17 @@ connection.onInitialize((params): InitializeResult => {
   const debounce = typeof opts?.debounceMs === 'number' && opts.debounceMs >= 0 ? opts.debounceMs : 200;
   if (!pullMode) scheduler = new PushScheduler(debounce, publish, (e) => log(`publishing diagnostics failed: ${String(e)}`));
   literalCodeActions = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+  watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  createFileSupport = !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileNameOf(f.uri));
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileNameOf(params.rootUri)];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: literalCodeActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: ['=', '_'] },
+      // `=` `_`: ecs.config; `"` starts a JSON key or value, `:` follows an IAM service prefix or a JSON key.
+      completionProvider: { triggerCharacters: ['=', '_', '"', ':'] },
       ...(pullMode ? { diagnosticProvider: { identifier: 'ecs-lint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'ecs-security-lint' },
@@ -99,21 +119,39 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(guard(log, 'initialized', () => {
   if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  // Config files: any LSP client that can watch files tells us about changes (VS Code, Neovim...).
+  if (watchedFilesRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_WATCH_GLOBS.map((globPattern) => ({ globPattern })) });
+  }
 }));
 
-connection.onDidChangeConfiguration(guard(log, 'didChangeConfiguration', (params) => {
-  if (!configurationSupport) pushedSettings = (params?.settings as { ecsLint?: unknown } | undefined)?.ecsLint;
-  settings.clear();
+/** Re-lint every open document (after a settings or config file change). */
+function relintAll(): void {
   cache.clear();
   if (pullMode) {
     if (refreshSupport) connection.languages.diagnostics.refresh();
   } else {
     for (const d of documents.all()) scheduler?.schedule(d.uri);
   }
+}
+
+connection.onDidChangeWatchedFiles(guard(log, 'didChangeWatchedFiles', (params) => {
+  const changed = (params?.changes ?? []).filter((c) => typeof c?.uri === 'string' && c.uri.startsWith('file:'));
+  if (changed.length === 0) return;
+  for (const c of changed) cache.loader.invalidate(fileNameOf(c.uri));
+  relintAll();
+}));
+
+connection.onDidChangeConfiguration(guard(log, 'didChangeConfiguration', (params) => {
+  if (!configurationSupport) pushedSettings = (params?.settings as { ecsLint?: unknown } | undefined)?.ecsLint;
+  settings.clear();
+  relintAll();
 }));
 
 documents.onDidOpen(guard(log, 'didOpen', (e) => {
   saved.set(e.document.uri, current(e.document));
+  // Pull mode keeps pulled and pushed diagnostics apart: drop the scan's copy so the file is not listed twice.
+  if (scan.release(e.document.uri) && pullMode) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   scheduler?.schedule(e.document.uri);
 }));
 
@@ -154,9 +192,20 @@ connection.onCodeAction((params, token) => runSafe(log, 'textDocument/codeAction
   const s = await settings.get(doc.uri);
   if (!s.enable) return [];
   const snap = lintCurrent(doc, s);
+  const fileName = fileNameOf(doc.uri);
+  const config = snap.result?.config;
   const actions = codeActions({
     engine, snap, doc, params, documentChanges: documentChangesSupport,
-    lintOptions: { fileName: fileNameOf(doc.uri), kind: snap.kind, associations: s.associations, ruleSettings: s.rules },
+    lintOptions: { fileName, kind: snap.kind, associations: s.associations, ruleSettings: config?.rules ?? s.rules, ruleOptions: config?.ruleOptions },
+    // Same path as diagnostics (kind pinned): fix-all never touches suppressed findings.
+    lint: snap.result ? (text) => cache.lintText(fileName, doc.uri, text, s, snap.kind) : undefined,
+    ignore: {
+      fileName,
+      openDocument: (uri) => { const d = documents.get(uri); return d ? { text: d.getText(), version: d.version } : undefined; },
+      workspaceFolders,
+      documentChanges: documentChangesSupport,
+      createFileSupport,
+    },
   });
   // Clients without code action literals only understand plain commands.
   return literalCodeActions ? actions : actions.flatMap((a) => (a.command ? [a.command] : []));
@@ -176,8 +225,27 @@ connection.onCompletion((params, token) => runSafe(log, 'textDocument/completion
   const s = await settings.get(doc.uri);
   if (!s.enable) return [];
   const { kind } = lintCurrent(doc, s);
+  // `"` and `:` are JSON trigger characters; in ecs.config they only start a quoted value or a URL.
+  const trigger = params.context?.triggerCharacter;
+  if (kind === 'agent-config' && (trigger === '"' || trigger === ':')) return [];
   return completion({ doc, kind, offset: doc.offsetAt(params.position) }, undefined, (e) => log(`completion provider failed: ${String(e)}`));
 }, token));
+
+/** "Lint workspace": files not open in the editor, linted with the same settings and cache as open ones. */
+const scan = new WorkspaceScan({
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  lint: async (uri, text) => {
+    const s = await settings.get(uri);
+    settings.forget(uri);
+    if (!s.enable) return undefined;
+    const snap = cache.lint({ uri, version: -1, text }, s);
+    cache.forget(uri);
+    return toDiagnostics(engine, snap, s.maxFileSizeKb);
+  },
+  publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+});
+connection.onRequest(LINT_FILES_REQUEST, (params: unknown, token) => runSafe(log, LINT_FILES_REQUEST,
+  { linted: 0, problems: 0, skipped: [], cancelled: false }, () => scan.lintFiles(params, token), token));
 
 connection.onRequest(DOCUMENT_KIND_REQUEST, (params: { uri?: unknown } | null | undefined, token) => runSafe(log, 'ecsLint/documentKind', { kind: 'unknown' as DocumentKind }, async () => {
   const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import type { DocumentKind, JsonNode, ParsedJson } from './types';
 import { DOCUMENT_KINDS } from './types';
 import { child, elements, properties, stringList } from './json';
+import { isCloudFormationJsonRoot, looksLikeCloudFormationYaml } from '../hosts/cfn';
 
 export type Associations = Record<string, string>;
 
@@ -42,6 +43,7 @@ export function kindFromFileName(fileName: string | undefined): DocumentKind | u
   if (!fileName) return undefined;
   const b = baseName(fileName).toLowerCase();
   if (b === 'ecs.config' || b.endsWith('.ecs.config')) return 'agent-config';
+  if (b.endsWith('.tf')) return 'terraform';
   if (!/\.jsonc?$/.test(b)) return undefined;
   if (/container[-_]?definitions?/.test(b)) return 'container-definitions';
   if (b === 'taskdef.json' || /task[-_]?def/.test(b)) return 'task-definition';
@@ -123,10 +125,11 @@ export function detectKind(input: DetectInput): DocumentKind {
   const assoc = kindFromAssociations(input.fileName, input.associations);
   if (assoc) return assoc;
   const byName = kindFromFileName(input.fileName);
-  if (byName === 'agent-config') return byName;
+  if (byName === 'agent-config' || byName === 'terraform') return byName;
   // Shell scripts / EC2 user data writing ecs.config: the agent rules lint the lines they write.
   if ((/(\.(sh|bash)|user-?data)$/i.test(input.fileName ?? '') || input.text.startsWith('#!'))
     && /\/etc\/ecs\/ecs\.config(?![\w.-])/.test(input.text)) return 'agent-config';
+  if (input.json?.root && isCloudFormationJsonRoot(input.json.root)) return 'cloudformation';
   if (input.json?.root) {
     const byContent = kindFromJson(input.json, byName);
     if (byContent) return byContent;
@@ -135,6 +138,9 @@ export function detectKind(input: DetectInput): DocumentKind {
   }
   // Not JSON: maybe an ecs.config pasted under another name.
   const trimmed = input.text.trimStart();
+  if (!trimmed.startsWith('{') && /(\.ya?ml|\.template)$|^[^.]*$/i.test(baseName(input.fileName ?? 'untitled')) && looksLikeCloudFormationYaml(input.text)) {
+    return 'cloudformation';
+  }
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[') && AGENT_LINE.test(input.text) && !input.fileName?.match(/\.jsonc?$/i)) {
     return 'agent-config';
   }

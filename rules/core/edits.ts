@@ -10,9 +10,9 @@ export function inferFormatting(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: size || 2, eol };
 }
 
-/** Set (or insert) the value at `path`. */
+/** Set (or insert) the value at `path`; no edits when jsonc-parser cannot (it throws on some broken documents). */
 export function setValue(text: string, path: JSONPath, value: unknown): TextEdit[] {
-  return modify(text, path, value, { formattingOptions: inferFormatting(text) });
+  return safeEdits(() => modify(text, path, value, { formattingOptions: inferFormatting(text) })) ?? [];
 }
 
 /**
@@ -48,7 +48,7 @@ export function removeNode(node: JsonNode): TextEdit {
 
 /** Insert into an array at `index` (-1 appends). */
 export function insertValue(text: string, path: JSONPath, index: number, value: unknown): TextEdit[] {
-  return modify(text, [...path, index], value, { formattingOptions: inferFormatting(text), isArrayInsertion: true });
+  return safeEdits(() => modify(text, [...path, index], value, { formattingOptions: inferFormatting(text), isArrayInsertion: true })) ?? [];
 }
 
 /** Apply edits (non-overlapping) to a text. */

@@ -3,6 +3,7 @@ import type { DocumentKind, Finding, ParsedJson, Rule, RuleContext, Severity, Se
 import { parseJson, MAX_DEPTH } from './json';
 import { detectKind, type Associations } from './detect';
 import { printParseErrorCode } from 'jsonc-parser';
+import { isHostKind, lintHostDocument } from '../hosts';
 
 export interface LintOptions {
   fileName?: string;
@@ -11,6 +12,8 @@ export interface LintOptions {
   associations?: Associations;
   /** Rule id -> severity override or `off`. */
   ruleSettings?: Record<string, SeveritySetting>;
+  /** Rule id -> options (validated by the caller, see config/). */
+  ruleOptions?: Record<string, Record<string, unknown>>;
   /** Called once per rule failure, for logging. The failure also becomes an `internal/rule-error` finding. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -64,6 +67,11 @@ export class Engine {
       : looksLikeJson(text, opts.fileName) ? parseJson(text) : undefined;
     const kind = opts.kind ?? detectKind({ text, fileName: opts.fileName, json, associations: opts.associations });
     if (kind === 'unknown') return { kind, findings: [] };
+    // CloudFormation / Terraform: lint the documents embedded in the file, findings mapped back into it.
+    if (isHostKind(kind)) {
+      const findings = lintHostDocument(this, text, kind, { fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID }, json?.root);
+      return { kind, findings };
+    }
     const findings: Finding[] = [];
     const settings = opts.ruleSettings ?? {};
 
@@ -92,15 +100,20 @@ export class Engine {
 
     for (const rule of this.byKind.get(kind) ?? []) {
       const setting = settings[rule.meta.id];
-      if (setting === 'off') continue;
+      if (setting === 'off' || (setting === undefined && rule.meta.defaultOff)) continue;
       const severity: Severity = setting ?? rule.meta.defaultSeverity;
       const ctx: RuleContext = {
         text,
         kind,
         fileName: opts.fileName,
         json,
+        options: opts.ruleOptions?.[rule.meta.id] ?? {},
         report: (f) => {
-          findings.push({ ...f, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity });
+          // Built field by field: an object spread per finding showed up in profiles of generated 2,000-container files.
+          const out: Finding = { message: f.message, offset: f.offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
+          // A fix whose edits could not be computed (broken document) is not offered.
+          if (f.fixes) out.fixes = f.fixes.filter((x) => x.edits.length > 0);
+          findings.push(out);
         },
       };
       try {
@@ -116,7 +129,8 @@ export class Engine {
         });
       }
     }
-    findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+    // Code-unit order for the tie-break: ids are ASCII, and localeCompare cost ~10 ms per 7,000 findings.
+    findings.sort((a, b) => a.offset - b.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
     return { kind, findings };
   }
 }

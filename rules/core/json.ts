@@ -1,6 +1,7 @@
 // Helpers over jsonc-parser's offset-keeping tree. Rules never index raw objects: every value keeps its range.
 import { parseTree, type ParseError, findNodeAtLocation, getNodeValue } from 'jsonc-parser';
 import type { JsonNode, ParsedJson } from './types';
+import { parseStrict } from './fast-parse';
 
 /** Deeper nesting than this is refused: jsonc-parser recurses, and no ECS or IAM document nests beyond ~10 levels. */
 export const MAX_DEPTH = 256;
@@ -21,6 +22,9 @@ function nestingDepth(text: string, limit: number): number {
 }
 
 export function parseJson(text: string): ParsedJson {
+  // Strict JSON (nearly every real file) takes the fast path; everything else gets jsonc-parser's tree and errors.
+  const fast = parseStrict(text, MAX_DEPTH);
+  if (fast) return { root: fast, errors: [] };
   if (nestingDepth(text, MAX_DEPTH) > MAX_DEPTH) return { root: undefined, errors: [], tooDeep: true };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });

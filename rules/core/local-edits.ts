@@ -50,15 +50,21 @@ export function modifyWithin(text: string, node: JsonNode, path: JSONPath, value
 /** Whitespace before `offset` on its line and the line's end-of-line, or undefined when other text precedes it there. */
 function lineIndent(text: string, offset: number): { indent: string; eol: string } | undefined {
   let i = offset - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  if (i >= 0 && text[i] !== '\n') return undefined;
-  return { indent: text.slice(i + 1, offset), eol: i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n' };
+  for (let c = text.charCodeAt(i); c === 32 || c === 9; c = text.charCodeAt(--i));
+  if (i >= 0 && text.charCodeAt(i) !== 10) return undefined;
+  return { indent: text.slice(i + 1, offset), eol: i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n' };
+}
+
+/** JSON text of `value` with continuation lines joined by `glue`; scalars (most fixes) skip the re-join. */
+function stringifyJoined(value: unknown, unit: string, glue: string): string {
+  const s = JSON.stringify(value, null, unit);
+  return value !== null && typeof value === 'object' ? s.split('\n').join(glue) : s;
 }
 
 /** JSON text of `value` laid out like the document, continuation lines starting at `indent`. */
 function layout(value: unknown, indent: string, f: FormattingOptions): string {
   const unit = f.insertSpaces ? ' '.repeat(f.tabSize ?? 2) : '\t';
-  return JSON.stringify(value, null, unit).replace(/\n/g, (f.eol ?? '\n') + indent);
+  return stringifyJoined(value, unit, (f.eol ?? '\n') + indent);
 }
 
 /** Append `"key": value` as the last property of an object, following the object's own layout. */
@@ -71,7 +77,7 @@ export function appendProperty(text: string, obj: JsonNode, key: string, value: 
   if (!line) return [{ offset: end, length: 0, content: `, ${JSON.stringify(key)}: ${JSON.stringify(value)}` }];
   const parent = lineIndent(text, obj.offset);
   const unit = parent && line.indent.startsWith(parent.indent) && line.indent.length > parent.indent.length ? line.indent.slice(parent.indent.length) : '  ';
-  const body = JSON.stringify(value, null, unit).split('\n').join(line.eol + line.indent);
+  const body = stringifyJoined(value, unit, line.eol + line.indent);
   return [{ offset: end, length: 0, content: `,${line.eol}${line.indent}${JSON.stringify(key)}: ${body}` }];
 }
 

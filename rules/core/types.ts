@@ -13,6 +13,9 @@ export const DOCUMENT_KINDS = [
   'endpoint-policy',
   'ecr-repository-policy',
   'agent-config',
+  // Host files holding the documents above (linted through rules/hosts).
+  'cloudformation',
+  'terraform',
   'unknown',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -56,6 +59,16 @@ export interface RuleMeta {
   /** AWS and tool references, e.g. `SecurityHub ECS.4`, `AWS Config ecs-containers-nonprivileged`. */
   references: readonly string[];
   fixable: boolean;
+  /** Options users may set in a config file (`rules: { id: [severity, options] }`); validated before linting. */
+  options?: Readonly<Record<string, RuleOptionSpec>>;
+  /** Runs only when a severity is configured (e.g. a rule that needs options to mean anything). */
+  defaultOff?: boolean;
+}
+
+/** One rule option. `regex-list` entries must compile as JavaScript regular expressions (case-insensitive). */
+export interface RuleOptionSpec {
+  type: 'string-list' | 'regex-list';
+  description: string;
 }
 
 export interface ParsedJson {
@@ -71,6 +84,8 @@ export interface RuleContext {
   readonly kind: DocumentKind;
   readonly fileName?: string;
   readonly json?: ParsedJson;
+  /** The rule's validated options from the configuration (empty when none are set). */
+  readonly options?: Readonly<Record<string, unknown>>;
   /** Report a finding. Severity defaults to the rule's configured severity. */
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
 }

@@ -239,6 +239,12 @@ class Data implements IamData {
 
   nearestConditionKeys(key: string, n = 3): string[] {
     if (typeof key !== 'string') return [];
+    // Memoised: each call scans every known key (~1 ms), and while typing the same unknown key is looked up per edit.
+    return memo(this.nearestKeyMemo, `${n} ${key}`, () => this.computeNearestConditionKeys(key, n));
+  }
+
+  private readonly nearestKeyMemo = new Map<string, string[]>();
+  private computeNearestConditionKeys(key: string, n: number): string[] {
     const { exact } = this.keyIndex();
     const prefix = key.slice(0, key.indexOf(':') + 1).toLowerCase();
     const same = [...exact.values()].map((k) => k.key).filter((k) => !prefix || k.toLowerCase().startsWith(prefix));
@@ -293,4 +299,14 @@ export function describeConditionKey(key: string): string {
   const multi = info.type.startsWith('ArrayOf') ? ' (multi-valued: use ForAnyValue:/ForAllValues:)' : '';
   const pattern = info.key.toLowerCase() === String(key).toLowerCase() ? '' : ` (matches \`${info.key}\`)`;
   return `**${key}**${pattern}\n\nType: ${info.type}${multi}\n\n_IAM data ${iamData().version}_`;
+}
+
+/** Bounded memo for suggestion lookups (cleared wholesale when full: the working set is a few keys being typed). */
+function memo(cache: Map<string, string[]>, k: string, make: () => string[]): string[] {
+  let v = cache.get(k);
+  if (v === undefined) {
+    if (cache.size >= 500) cache.clear();
+    cache.set(k, v = make());
+  }
+  return [...v];
 }

@@ -19,6 +19,7 @@ const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/,
   /^dist\/(extension|server|cli)\.js$/,
   /^syntaxes\/[^/]+\.json$/,
+  /^schemas\/[^/]+\.schema\.json$/, /^snippets\/[^/]+\.code-snippets$/,
   /^rules\/docs\/.+\.md$/,
   /^images\/icon\.png$/,
 ];
@@ -55,6 +56,8 @@ describe('packaging', () => {
     const paths = [
       ...pkg.contributes.grammars.map((g: { path: string }) => g.path),
       ...pkg.contributes.languages.map((l: { configuration: string }) => l.configuration),
+      ...(pkg.contributes.jsonValidation ?? []).map((j: { url: string }) => j.url),
+      ...(pkg.contributes.snippets ?? []).map((j: { path: string }) => j.path),
     ].map((p: string) => p.replace(/^\.\//, ''));
     for (const p of paths) {
       assert.ok(existsSync(join(ROOT, p)), `${p} referenced by package.json does not exist`);
@@ -86,7 +89,7 @@ describe('manifest', () => {
 
   it('registers in the client every command it contributes, and the docs command the server sends', () => {
     const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(contributed, ['ecsLint.restartServer', 'ecsLint.setDocumentKind', 'ecsLint.showDocumentation', 'ecsLint.showOutput']);
+    assert.deepEqual(contributed, ['ecsLint.lintWorkspace', 'ecsLint.restartServer', 'ecsLint.setDocumentKind', 'ecsLint.showDocumentation', 'ecsLint.showOutput']);
     for (const c of contributed) assert.ok(clientSource.includes(`registerCommand('${c}'`), `${c} not registered in client/`);
   });
 

@@ -1,9 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { removeValue, setValue, applyEdits } from '../../rules/core/edits';
+import { Engine, type Rule } from '../../rules';
 
 const remove = (text: string, path: (string | number)[]) => applyEdits(text, removeValue(text, path));
 
 describe('core edits', () => {
+  it('setValue returns no edits instead of throwing where jsonc-parser cannot edit (found by the 1M fuzz run)', () => {
+    assert.deepEqual(setValue('[[{"Version":1}]]', ['Version'], '2012-10-17'), []);
+  });
+  it('the engine drops a fix whose edits are empty rather than offering a no-op', () => {
+    const rule: Rule = {
+      meta: { id: 'test/empty-fix', kinds: ['identity-policy'], defaultSeverity: 'warning', description: 'test', references: [], fixable: true },
+      check: (ctx) => ctx.report({ message: 'm', offset: 0, length: 1, fixes: [{ title: 'noop', edits: [], safe: true }, { title: 'real', edits: [{ offset: 0, length: 0, content: ' ' }], safe: true }] }),
+    };
+    const [f] = new Engine([rule]).lint('{"Statement":[]}', { kind: 'identity-policy' }).findings;
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['real']);
+  });
   it('removes array elements in minified JSON without corrupting it (jsonc-parser 3.3 bug)', () => {
     assert.equal(remove('{"a":[{"x":1},{"y":2}]}', ['a', 1]), '{"a":[{"x":1}]}');
     assert.equal(remove('{"a":[1,2,3]}', ['a', 2]), '{"a":[1,2]}');
