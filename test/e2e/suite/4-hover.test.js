@@ -1,4 +1,4 @@
-// Hover through the editor's hover command shows the rule docs, and the docs ship in the package.
+// Hover through the editor's hover command shows the rule docs (the docs ship in the package) and the field docs.
 'use strict';
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -22,5 +22,18 @@ describe('hover', () => {
     assert.ok(link, md);
     const docsFile = vscode.Uri.parse(link[1]).fsPath;
     assert.match(fs.readFileSync(docsFile, 'utf8'), /^# task\/no-privileged/);
+  });
+
+  it('hovering a field shows its documentation from the ECS API model', async () => {
+    const { doc } = await h.open('task.json');
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('"image"'));
+    const col = doc.lineAt(line).text.indexOf('"image"') + 2;
+    const hovers = await h.waitFor(async () => {
+      const r = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, col));
+      return r.some((x) => h.markdownOf(x).includes('@aws-sdk/client-ecs')) && r;
+    }, { what: 'a field hover' });
+    const md = hovers.map(h.markdownOf).join('\n');
+    assert.match(md, /image/i);
+    assert.match(md, /Field data: @aws-sdk\/client-ecs \d+\.\d+\.\d+/);
   });
 });
