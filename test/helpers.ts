@@ -40,3 +40,15 @@ export function describeShape(task: Record<string, unknown>): string {
 }
 
 export type { DocumentKind };
+
+/** mulberry32: a small, fast, seeded random generator, so a failing fuzz or stress run replays identically. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

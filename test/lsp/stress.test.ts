@@ -8,20 +8,10 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import { defaultEngine, LineIndex } from '../../rules';
 import { fileUri, TestClient, waitFor } from './client';
+import { rng } from '../helpers';
 
 const CORPUS = path.join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'taskdef');
 
-/** mulberry32, seeded: a failure replays identically. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One random single-character insert or delete (structural characters included, so the JSON often breaks). */
 function mutate(text: string, r: () => number): string {

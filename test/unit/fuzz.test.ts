@@ -4,24 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_ERROR_ID, type DocumentKind } from '../../rules';
-import { lint } from '../helpers';
+import { lint, rng } from '../helpers';
 
 const CORPUS = path.join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS) || 1500;
 const SEED = Number(process.env.FUZZ_SEED) || 20261123;
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS) || 1000; // per document; generous because CI machines are shared
 
-/** mulberry32: small, fast, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corpusFiles(): string[] {
   const out: string[] = [];
