@@ -34,9 +34,9 @@ export function benchCli({ count = 10_000 } = {}) {
   const dir = replicate(count);
   try {
     const run = runCli(dir);
-    // The other mode for comparison: single-threaded where the default uses workers (4+ cores, see cli/pool.ts),
-    // else one worker per spare core (at least one).
-    const workers = availableParallelism() >= 4 ? 0 : Math.max(1, availableParallelism() - 1);
+    // The other mode for comparison: single-threaded where the default uses workers (2+ cores, see cli/pool.ts),
+    // else one worker.
+    const workers = availableParallelism() >= 2 ? 0 : 1;
     const other = runCli(dir, { ECS_LINT_WORKERS: String(workers) });
     return {
       files: count,

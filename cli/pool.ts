@@ -20,12 +20,12 @@ export interface PoolOptions {
 }
 
 /**
- * Below this many cores no workers are started by default: on a 2-core VM, V8's GC helper threads already keep the
- * second core busy (user time > wall time single-threaded) and a worker measured no faster (bench/cli.mjs).
+ * Below this many cores no workers are started by default. On the 2-core VM a worker made 10,000 files 15-20 % faster
+ * when the machine was otherwise idle (7.0-7.8 s → 6.1-6.3 s, bench/cli.mjs); ~10 % slower while test runs shared it.
  */
-export const MIN_CORES = 4;
+export const MIN_CORES = 2;
 
-/** Extra threads for `files` files: one per spare core on 4+ cores, only when each gets at least FILES_PER_WORKER files. */
+/** Extra threads for `files` files: one per spare core, only when each gets at least FILES_PER_WORKER files. */
 export function workerCount(files: number, { env, cores = availableParallelism() }: PoolOptions = {}): number {
   if (env !== undefined && env.trim() !== '') {
     const n = Number(env);
