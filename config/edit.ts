@@ -47,7 +47,7 @@ export function ignoreTarget(f: Finding, text: string, kind: DocumentKind): stri
 export function addIgnoreEntry(configFile: string, text: string, entry: IgnoreEntry): string {
   const format = configFormat(configFile, text);
   if (format === 'yaml') {
-    const doc = parseDocument(text);
+    const doc = parseDocument(text, { logLevel: 'error' });
     // Empty file (maybe only comments): append a fresh mapping. Anything else that is not a mapping is not a config.
     if (doc.contents === null) return `${text}${text && !text.endsWith('\n') ? '\n' : ''}${stringify({ ignores: [entry] })}`;
     if (!isMap(doc.contents)) throw new Error('the configuration is not a mapping');

@@ -51,7 +51,7 @@ function jsonLocator(root: Node): Locate {
 
 function parseYaml(text: string): ParsedConfigText {
   // The default alias limit guards against "billion laughs" expansion.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const [start, end] = e.pos;

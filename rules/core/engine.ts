@@ -94,7 +94,7 @@ export class Engine {
         message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}${more}. Security findings may be incomplete until it parses.`,
         // A truncated document reports its error at the end of the text: keep the range inside it.
         offset: Math.min(e.offset, Math.max(text.length - 1, 0)),
-        length: Math.min(Math.max(e.length, 1), text.length),
+        length: Math.max(0, Math.min(Math.max(e.length, 1), text.length - Math.min(e.offset, Math.max(text.length - 1, 0)))),
       });
     }
 

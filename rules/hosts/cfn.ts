@@ -225,7 +225,7 @@ export function parseCloudFormationJson(text: string, root?: JsonNode): HostPars
 }
 
 export function parseCloudFormationYaml(text: string): HostParse {
-  const doc: Document = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+  const doc: Document = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: false, logLevel: 'error' });
   let syntaxError: HostParse['syntaxError'];
   if (doc.errors.length) {
     const e = doc.errors[0];

@@ -34,12 +34,14 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
   const out: Finding[] = [];
   if (parsed.syntaxError && settings[opts.syntaxRuleId] !== 'off') {
     const e = parsed.syntaxError;
+    const offset = Math.min(e.offset, Math.max(text.length - 1, 0));
     out.push({
       ruleId: opts.syntaxRuleId,
       severity: (settings[opts.syntaxRuleId] as Severity | undefined) ?? 'error',
       message: `${e.message}. Security findings may be incomplete until it parses.`,
-      offset: Math.min(e.offset, Math.max(text.length - 1, 0)),
-      length: Math.min(e.length, text.length),
+      // Kept inside the text: parsers may report a range that runs past the end of a truncated document.
+      offset,
+      length: Math.max(0, Math.min(Math.max(e.length, 1), text.length - offset)),
     });
   }
   const formatting = parsed.format === 'json' ? inferFormatting(text) : undefined;

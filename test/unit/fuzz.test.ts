@@ -25,6 +25,9 @@ function corpusFiles(): string[] {
 const KINDS: (DocumentKind | undefined)[] = [undefined, 'task-definition', 'container-definitions', 'service-definition',
   'identity-policy', 'trust-policy', 'endpoint-policy', 'ecr-repository-policy', 'agent-config'];
 
+const HOST_KINDS: (DocumentKind | undefined)[] = [undefined, undefined, 'cloudformation', 'terraform'];
+const HOST_ITERATIONS = Math.ceil(ITERATIONS / 3);
+
 const WRONG_VALUES = ['null', '0', '-1e308', 'true', '"x"', '[]', '{}', '[null]', '{"":null}', '"*"', '"arn:aws:*"',
   JSON.stringify('a'.repeat(100_000)), JSON.stringify('x-Y'.repeat(30_000)), '[[[[[[[[]]]]]]]]'];
 
@@ -102,6 +105,22 @@ describe('fuzz: engine over mutated corpus files', function () {
       const applied: string[] = [];
       for (let s = 0; s < steps; s++) { const m = pick(r, names); applied.push(m); text = MUTATORS[m](text, r); }
       check(text, pick(r, KINDS), src.name, `#${i} ${src.name} [${applied.join(',')}]`);
+    }
+  });
+
+  it(`survives ${HOST_ITERATIONS} seeded mutations of CloudFormation (JSON, YAML) and Terraform templates`, () => {
+    const r = rng(SEED + 1);
+    const dir = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'hosts');
+    const hosts = fs.readdirSync(dir).sort().map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+    assert.ok(hosts.length >= 4, `no host fixtures in ${dir}`);
+    const names = Object.keys(MUTATORS);
+    for (let i = 0; i < HOST_ITERATIONS; i++) {
+      const src = pick(r, hosts);
+      let text = src.text;
+      const applied: string[] = [];
+      for (let s = 0, n = 1 + Math.floor(r() * 3); s < n; s++) { const m = pick(r, names); applied.push(m); text = MUTATORS[m](text, r); }
+      // The file name decides .tf/.yaml detection; a forced kind exercises the host adapters on any text.
+      check(text, pick(r, HOST_KINDS), src.name, `host #${i} ${src.name} [${applied.join(',')}]`);
     }
   });
 

@@ -72,7 +72,7 @@ interface Rendering { name: string; text: string; fileName: string; parses(text:
 
 const renderings = (c: HostCase): Rendering[] => [
   { name: 'CloudFormation JSON', text: JSON.stringify(template(c), null, 2), fileName: 'stack.template.json', kind: 'cloudformation', label: 'Res: ', parses: (t) => { try { JSON.parse(t); return true; } catch { return false; } } },
-  { name: 'CloudFormation YAML', text: yamlStringify(template(c)), fileName: 'stack.yaml', kind: 'cloudformation', label: 'Res: ', parses: (t) => parseDocument(t).errors.length === 0 },
+  { name: 'CloudFormation YAML', text: yamlStringify(template(c)), fileName: 'stack.yaml', kind: 'cloudformation', label: 'Res: ', parses: (t) => parseDocument(t, { logLevel: 'error' }).errors.length === 0 },
   { name: 'Terraform', text: terraform(c), fileName: 'main.tf', kind: 'terraform', label: '.res: ', tf: true, parses: (t) => parseHcl(t).errors.length === 0 },
 ];
 
@@ -191,7 +191,7 @@ describe('hosts: CloudFormation YAML specifics', () => {
     const f = lint(text, { fileName: 'stack.yaml' }).findings.find((x) => x.ruleId === 'task/drop-all-capabilities');
     assert.ok(f?.fixes, 'a drop-all fix');
     const out = applyEdits(text, f.fixes[0].edits);
-    assert.deepEqual(parseYaml(out).Resources.TaskDef.Properties.ContainerDefinitions[0].LinuxParameters.Capabilities.Drop.includes('ALL'), true);
+    assert.deepEqual(parseYaml(out, { logLevel: 'error' }).Resources.TaskDef.Properties.ContainerDefinitions[0].LinuxParameters.Capabilities.Drop.includes('ALL'), true);
   });
 
   it('a YAML syntax error is one finding and never throws', () => {
