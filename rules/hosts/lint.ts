@@ -1,7 +1,7 @@
 // Lint a host file (CloudFormation, Terraform): lint each embedded document with the ordinary rules, then map
 // findings and fixes back into the host file.
 import type { DocumentKind, Finding, Fix, Severity, SeveritySetting } from '../core/types';
-import type { HostParse, EmbeddedDoc } from './cfn';
+import type { HostFormat, HostParse, EmbeddedDoc } from './cfn';
 import { ECS_NAMES } from './cfn-names';
 import { aboutUnknown, mapRange, renderVirtual } from './virtual';
 import { translateFix, type Change } from './fix';
@@ -48,7 +48,7 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
   for (const doc of parsed.docs) {
     const v = renderVirtual(doc.root);
     const res = engine.lint(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
-    const ecs = ECS_KINDS.has(doc.kind) && parsed.format !== 'hcl';
+    const ecs = ECS_KINDS.has(doc.kind);
     let before: unknown;
     const parsedBefore = () => (before ??= JSON.parse(v.text));
     for (const f of res.findings) {
@@ -59,11 +59,11 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
       for (const fix of f.fixes ?? []) {
         const edits = translateFix({ format: parsed.format, hostText: text, root: doc.root, virtualText: v.text, edits: fix.edits, formatting, before: parsedBefore(), doc: v },
           (changes) => opts.hclEdits?.(doc, changes));
-        if (edits) fixes.push({ ...fix, title: ecs ? hostNames(fix.title) : fix.title, edits });
+        if (edits) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });
       }
       out.push({
         ...f,
-        message: `${doc.label}: ${ecs ? hostNames(f.message) : f.message}`,
+        message: `${doc.label}: ${ecs ? hostNames(f.message, parsed.format) : f.message}`,
         offset: range.offset,
         length: range.length,
         fixes: fixes.length ? fixes : undefined,
@@ -86,10 +86,38 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
   return out;
 }
 
-/** Messages quote API names (`"readonlyRootFilesystem"`); in a CloudFormation template say the template's. */
-function hostNames(s: string): string {
-  return s.replace(/"([a-z][A-Za-z]+)"/g, (m, k: string) => (KNOWN_ECS_KEYS.has(k) ? `"${ECS_NAMES.toHost(k)}"` : m));
+/**
+ * Messages and fix titles name API fields (`"readonlyRootFilesystem"`, `networkMode "host"`); in a host file say the
+ * host's names: CloudFormation's PascalCase everywhere, Terraform's snake_case for task- and service-level arguments
+ * (container definitions stay camelCase inside jsonencode). A quoted word right after a field name is that field's
+ * value (`networkMode "host"`) and is kept; unquoted words are renamed only when camelCase, so plain English words
+ * such as "host" or "user" in a sentence are never touched.
+ */
+export function hostNames(s: string, format: HostFormat): string {
+  const rename = (k: string): string | undefined => {
+    if (!KNOWN_ECS_KEYS.has(k)) return undefined;
+    if (format !== 'hcl') return ECS_NAMES.toHost(k);
+    return TERRAFORM_NAMES[k];
+  };
+  return s.replace(/(?<=^|[^A-Za-z0-9_"])("?)([a-z][A-Za-z]+)\1(?![A-Za-z0-9_])/g, (m, quote: string, k: string, at: number) => {
+    if (quote) {
+      const before = /([a-z][A-Za-z]+) $/.exec(s.slice(Math.max(0, at - 40), at));
+      if (before && KNOWN_ECS_KEYS.has(before[1])) return m; // a value, not a field name
+    } else if (!/[A-Z]/.test(k)) return m;
+    const to = rename(k);
+    return to ? `${quote}${to}${quote}` : m;
+  });
 }
+
+/** Task- and service-level arguments of aws_ecs_task_definition / aws_ecs_service with a different Terraform name. */
+const TERRAFORM_NAMES: Record<string, string> = {
+  networkMode: 'network_mode', pidMode: 'pid_mode', ipcMode: 'ipc_mode', taskRoleArn: 'task_role_arn',
+  executionRoleArn: 'execution_role_arn', requiresCompatibilities: 'requires_compatibilities', runtimePlatform: 'runtime_platform',
+  operatingSystemFamily: 'operating_system_family', efsVolumeConfiguration: 'efs_volume_configuration',
+  transitEncryption: 'transit_encryption', enableExecuteCommand: 'enable_execute_command', assignPublicIp: 'assign_public_ip',
+  platformVersion: 'platform_version', networkConfiguration: 'network_configuration', launchType: 'launch_type',
+  containerDefinitions: 'container_definitions',
+};
 
 const KNOWN_ECS_KEYS = new Set([
   'containerDefinitions', 'readonlyRootFilesystem', 'privileged', 'user', 'environment', 'secrets', 'linuxParameters',

@@ -10,6 +10,7 @@ import { VERBATIM, toHostKeys } from '../../rules/hosts/tree';
 import { diffValues } from '../../rules/hosts/fix';
 import { parseHost } from '../../rules/hosts';
 import { parseHcl } from '../../rules/hosts/hcl/parser';
+import { hostNames } from '../../rules/hosts/lint';
 import { flagged, lint } from '../helpers';
 import { HOST_CASES, type HostCase } from './hosts-cases';
 
@@ -306,5 +307,24 @@ describe('hosts: realistic templates have no wrong findings', () => {
     const bad = text.replace('assign_public_ip = false', 'assign_public_ip = true').replace('actions   = ["ecr:GetAuthorizationToken"]', 'actions   = ["ecr:*"]');
     assert.deepEqual(lint(bad, { fileName: 'main.tf' }).findings.map((f) => `${f.ruleId} ${flagged(bad, f)}`),
       ['iam/wildcard-action "ecr:*"', 'iam/wildcard-resource "*"', 'service/no-public-ip true']);
+  });
+});
+
+describe('hosts: field names in messages and fix titles', () => {
+  it('CloudFormation says PascalCase names and keeps values ("host" stays "host")', () => {
+    assert.equal(hostNames('networkMode "host" puts every container on the host', 'yaml'), 'NetworkMode "host" puts every container on the host');
+    assert.equal(hostNames('container "app" does not set "user", so it runs as root', 'json'), 'container "app" does not set "User", so it runs as root');
+    assert.equal(hostNames('Add "no-new-privileges" to dockerSecurityOptions', 'yaml'), 'Add "no-new-privileges" to DockerSecurityOptions');
+  });
+  it('Terraform says snake_case for task- and service-level arguments and keeps container fields camelCase', () => {
+    assert.equal(hostNames('Set networkMode to "awsvpc"', 'hcl'), 'Set network_mode to "awsvpc"');
+    assert.equal(hostNames('Remove "pidMode"', 'hcl'), 'Remove "pid_mode"');
+    assert.equal(hostNames('container "app" does not set "readonlyRootFilesystem"', 'hcl'), 'container "app" does not set "readonlyRootFilesystem"');
+  });
+  it('end to end: a Terraform host network finding names network_mode', () => {
+    const tf = 'resource "aws_ecs_task_definition" "web" {\n  family       = "web"\n  network_mode = "host"\n  container_definitions = jsonencode([{ name = "app", image = "nginx:1.27" }])\n}\n';
+    const [f] = lint(tf, { fileName: 'main.tf' }).findings.filter((x) => x.ruleId === 'task/no-host-network');
+    assert.match(f.message, /^aws_ecs_task_definition\.web: network_mode "host" /);
+    assert.equal(f.fixes?.[0].title, 'Set network_mode to "awsvpc"');
   });
 });
