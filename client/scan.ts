@@ -43,6 +43,8 @@ export async function lintWorkspace(client: LanguageClient | undefined, log: vsc
     },
   );
   log.info(summary(totals));
-  const choice = await vscode.window.showInformationMessage(summary(totals), 'Show Problems');
-  if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  // Not awaited: the command completes when the scan does, not when the user dismisses the notification.
+  void vscode.window.showInformationMessage(summary(totals), 'Show Problems').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
 }

@@ -14,6 +14,8 @@ const COPIES = {
   'onsave-task.json': 'task.json',
   'fix-task.json': 'task.json',
   'settings-task.json': 'task.json',
+  // Never opened by any test: only the "Lint Workspace" command can give it diagnostics.
+  'scan-task.json': 'task.json',
 };
 
 /** Creates the workspace in `dir` and returns the config written to dir/.e2e/config.json. */
