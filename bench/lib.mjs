@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const corpusDir = join(root, '..', 'shared', 'corpus');
 export const require = createRequire(join(root, 'package.json'));
+export const corpusDir = join(require('./scripts/shared-dir.cjs').sharedDir(root), 'corpus');
 
 /** mulberry32: small, fast, reproducible. */
 export function rng(seed) {

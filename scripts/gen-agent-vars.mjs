@@ -4,9 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsv = process.argv[2] ?? join(root, '..', 'shared', 'reference', 'ecs-agent-config-variables.tsv');
+const { sharedDir } = createRequire(import.meta.url)('./shared-dir.cjs');
+const tsv = process.argv[2] ?? join(sharedDir(root), 'reference', 'ecs-agent-config-variables.tsv');
 const out = join(root, 'rules', 'agent', 'variables.ts');
 
 // Types the heuristics below cannot infer from the example values.

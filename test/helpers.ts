@@ -1,6 +1,12 @@
 // Test helpers shared by engine tests.
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { defaultEngine, applyEdits, LineIndex, type Finding, type LintOptions, type DocumentKind } from '../rules';
+
+/** The repository root (this file runs from <root>/<out dir>/test). */
+export const REPO_ROOT = join(__dirname, '..', '..');
+/** ../shared (corpus and reference), located by scripts/shared-dir.cjs: beside this clone or the one it came from. */
+export const SHARED: string = (require(join(REPO_ROOT, 'scripts', 'shared-dir.cjs')) as { sharedDir: (root: string) => string }).sharedDir(REPO_ROOT);
 
 export function lint(text: string, opts: LintOptions = {}) {
   return defaultEngine().lint(text, opts);

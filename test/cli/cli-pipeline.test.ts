@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from '../lsp/client';
 import { assertValidSarif, validatedWith } from './sarif-check';
+import { SHARED } from '../helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const CORPUS = join(SHARED, 'corpus');
 
 interface Out { status: number | null; stdout: string; stderr: string }
 function cli(args: string[], opts: { cwd?: string; input?: string } = {}): Out {

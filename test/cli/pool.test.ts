@@ -5,10 +5,11 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintInPool, unwrap, workerCount, FILES_PER_WORKER } from '../../cli/pool';
+import { SHARED } from '../helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const CORPUS = join(SHARED, 'corpus');
 
 describe('cli worker pool', () => {
   let dir: string;

@@ -21,7 +21,7 @@ describe('README', () => {
   });
 
   it('gives the newcomer commands exactly', () => {
-    assert.ok(readme.includes('npm ci && npm run build && node dist/cli.js ../shared/corpus'));
+    assert.ok(readme.includes('\nnpm ci && npm run build && npm run lint:corpus\n'));
     assert.ok(readme.includes('\nnpm run test:all\n'));
     assert.ok(readme.includes('code --install-extension ecs-security-lint.vsix'));
   });

@@ -7,7 +7,9 @@ import { parseTree, type Node } from 'jsonc-parser';
 import { fileUri, positionAt, rangeOf, TestClient } from './client';
 import { ecsModelVersion } from '../../rules/fields/model';
 
-const CORPUS = path.join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'taskdef');
+import { SHARED } from '../helpers';
+
+const CORPUS = path.join(SHARED, 'corpus', 'taskdef');
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 
 /** Every property key node of a JSON text. */

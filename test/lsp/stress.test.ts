@@ -8,9 +8,9 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import { defaultEngine, LineIndex } from '../../rules';
 import { fileUri, TestClient, waitFor } from './client';
-import { rng } from '../helpers';
+import { rng, SHARED } from '../helpers';
 
-const CORPUS = path.join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'taskdef');
+const CORPUS = path.join(SHARED, 'corpus', 'taskdef');
 
 
 /** One random single-character insert or delete (structural characters included, so the JSON often breaks). */

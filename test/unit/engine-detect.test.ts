@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint, json } from '../helpers';
+import { lint, json, SHARED } from '../helpers';
 
-const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = join(SHARED, 'corpus');
 const kindOf = (text: string, fileName?: string, associations?: Record<string, string>) => lint(text, { fileName, associations }).kind;
 
 describe('document kind detection', () => {

@@ -7,7 +7,9 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import { parseStrict } from '../../rules/core/fast-parse';
 import { parseJson } from '../../rules';
 
-const CORPUS = path.join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+import { SHARED } from '../helpers';
+
+const CORPUS = path.join(SHARED, 'corpus');
 
 /** The tree without parent links, as plain data, for deepEqual (parents are checked separately). */
 function plain(n: any): unknown {

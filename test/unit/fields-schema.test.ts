@@ -6,13 +6,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree, type Node } from 'jsonc-parser';
 import { getLanguageService, TextDocument, type Diagnostic, type LanguageService } from 'vscode-json-languageservice';
-import { lint, json } from '../helpers';
+import { lint, json, SHARED } from '../helpers';
 import { SCHEMA_FILE_PATTERNS, schemaCovers } from '../../rules/fields/schemas';
 import { ecsModelVersion } from '../../rules/fields/model';
 import { LineIndex, type DocumentKind } from '../../rules';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'taskdef');
+const CORPUS = join(SHARED, 'corpus', 'taskdef');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 type SchemaKind = keyof typeof SCHEMA_FILE_PATTERNS;
 const schemaOf = (k: SchemaKind) => JSON.parse(readFileSync(join(ROOT, 'schemas', `${k}.schema.json`), 'utf8'));

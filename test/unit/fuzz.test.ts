@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_ERROR_ID, type DocumentKind } from '../../rules';
-import { lint, rng } from '../helpers';
+import { lint, rng, SHARED } from '../helpers';
 
-const CORPUS = path.join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = path.join(SHARED, 'corpus');
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS) || 1500;
 const SEED = Number(process.env.FUZZ_SEED) || 20261123;
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS) || 1000; // per document; generous because CI machines are shared
