@@ -2,6 +2,7 @@
 import type { DocumentKind, Finding, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
 import { parseJson, MAX_DEPTH } from './json';
 import { detectKind, type Associations } from './detect';
+import { clampToText } from './positions';
 import { printParseErrorCode } from 'jsonc-parser';
 import { isHostKind, lintHostDocument } from '../hosts';
 
@@ -92,9 +93,7 @@ export class Engine {
         ruleId: SYNTAX_RULE_ID,
         severity: (settings[SYNTAX_RULE_ID] as Severity | undefined) ?? 'error',
         message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}${more}. Security findings may be incomplete until it parses.`,
-        // A truncated document reports its error at the end of the text: keep the range inside it.
-        offset: Math.min(e.offset, Math.max(text.length - 1, 0)),
-        length: Math.max(0, Math.min(Math.max(e.length, 1), text.length - Math.min(e.offset, Math.max(text.length - 1, 0)))),
+        ...clampToText(e.offset, e.length, text.length),
       });
     }
 

@@ -28,3 +28,12 @@ export class LineIndex {
     return Math.min(this.starts[pos.line] + pos.character, this.text.length);
   }
 }
+
+/**
+ * A parser-reported range kept inside the text: parsers put "unexpected end of input" at or past the end of a truncated
+ * document. At least one character long when the text has one.
+ */
+export function clampToText(offset: number, length: number, textLength: number): { offset: number; length: number } {
+  const start = Math.min(offset, Math.max(textLength - 1, 0));
+  return { offset: start, length: Math.max(0, Math.min(Math.max(length, 1), textLength - start)) };
+}

@@ -7,6 +7,7 @@ import { aboutUnknown, mapRange, renderVirtual } from './virtual';
 import { translateFix, type Change } from './fix';
 import type { TextEdit } from '../core/types';
 import { inferFormatting } from '../core/edits';
+import { clampToText } from '../core/positions';
 
 /** The part of Engine this module needs (kept structural to avoid an import cycle). */
 export interface EmbeddedLinter {
@@ -34,14 +35,11 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
   const out: Finding[] = [];
   if (parsed.syntaxError && settings[opts.syntaxRuleId] !== 'off') {
     const e = parsed.syntaxError;
-    const offset = Math.min(e.offset, Math.max(text.length - 1, 0));
     out.push({
       ruleId: opts.syntaxRuleId,
       severity: (settings[opts.syntaxRuleId] as Severity | undefined) ?? 'error',
       message: `${e.message}. Security findings may be incomplete until it parses.`,
-      // Kept inside the text: parsers may report a range that runs past the end of a truncated document.
-      offset,
-      length: Math.max(0, Math.min(Math.max(e.length, 1), text.length - offset)),
+      ...clampToText(e.offset, e.length, text.length),
     });
   }
   const formatting = parsed.format === 'json' ? inferFormatting(text) : undefined;
