@@ -32,7 +32,8 @@ function walk(dir) {
 
 const grep = process.env.TEST_GREP;
 const mocha = new Mocha({ timeout: 20000, reporter: 'spec', ...(grep ? { grep } : {}) });
-const roots = [`${OUT}/test/unit`, `${OUT}/test/lsp`, `${OUT}/test/cli`];
+// test/corpus: the shared corpus suite, registered only when ../shared/corpus exists (one line says when it is not).
+const roots = [`${OUT}/test/unit`, `${OUT}/test/lsp`, `${OUT}/test/cli`, `${OUT}/test/corpus`];
 for (const root of roots) {
   try { for (const f of walk(root).sort()) mocha.addFile(f); } catch { /* suite folder not present */ }
 }
