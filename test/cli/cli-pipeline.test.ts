@@ -254,6 +254,13 @@ describe('cli for pipelines', () => {
       assert.notEqual(blocked.status, 0, 'the commit is blocked (xargs reports the linter failing as 123)');
       assert.match(blocked.stdout, /bad-taskdef\.json:\d+:\d+ error .*\[task\/no-privileged\]/);
       assert.doesNotMatch(blocked.stdout, /unstaged-taskdef/);
+      // Templates and Terraform are candidates too.
+      git('reset', '-q', 'bad-taskdef.json');
+      file('main.tf', 'resource "aws_ecs_task_definition" "t" {\n  family = "t"\n  pid_mode = "host"\n  container_definitions = jsonencode([])\n}\n');
+      git('add', 'main.tf');
+      const tf = hook();
+      assert.notEqual(tf.status, 0);
+      assert.match(tf.stdout, /main\.tf:\d+:\d+ error .*\[task\/no-host-pid\]/);
     });
   });
 

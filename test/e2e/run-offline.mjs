@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureVsix, prepareWorkspace, REPO, USER_SETTINGS } from './workspace.mjs';
+import { ensureVsix, prepareTerraformWorkspace, prepareWorkspace, REPO, USER_SETTINGS } from './workspace.mjs';
 
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 300000);
 const TRUSTED = process.env.E2E_TRUST === 'trusted'; // default: untrusted workspace (Restricted Mode)
@@ -113,8 +113,30 @@ async function main() {
       if (process.env.E2E_SCREENSHOTS_REQUIRED) results.failed += 1;
     }
   }
+  // A second window on a folder holding only main.tf (test/e2e/suite-terraform): its own extension host, so the
+  // extension must activate there without the JSON, YAML and ecs.config files of the first workspace.
+  const tfWorkspace = join(tmp, 'terraform-only');
+  const tfResultsFile = join(tfWorkspace, '.e2e-results.json');
+  prepareTerraformWorkspace(tfWorkspace, { mode: 'extension', resultsFile: tfResultsFile, expectTrusted: TRUSTED });
+  const tfPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await tfPage.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(tfWorkspace)}`);
+  log('Terraform-only workbench opened; waiting for its suite');
+  const tf = await poll(() => {
+    if (exited) throw new Error(`code-server exited:\n${serverLog.join('')}`);
+    if (!existsSync(tfResultsFile)) return false;
+    return JSON.parse(readFileSync(tfResultsFile, 'utf8'));
+  }, TIMEOUT_MS, `the Terraform-only suite's results (${tfResultsFile})`);
+  process.stdout.write(tf.output || '');
+  if (tf.error) console.error(tf.error);
+  for (const t of tf.tests.filter((x) => x.state === 'failed')) console.error(`FAILED ${t.title}\n${t.error}\n`);
+
   log(`VS Code ${results.vscodeVersion}`);
-  return results;
+  return {
+    passed: results.passed + tf.passed,
+    failed: results.failed + tf.failed + (tf.error ? 1 : 0),
+    pending: (results.pending || 0) + (tf.pending || 0),
+    error: results.error,
+  };
 }
 
 let code = 1;
