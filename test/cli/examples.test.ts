@@ -2,6 +2,7 @@
 // file gives exactly the findings examples/README.md names, every clean file none (scripts/examples-contract.cjs).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules } from '../../rules';
 import { PSEUDO_RULES } from '../../cli/cli';
@@ -80,5 +81,8 @@ describe('examples/', () => {
     assert.match(r.stdout, /^examples\/task-definition\/bad-register\.json:\d+:\d+ error .*\[task\/no-privileged\]$/m);
     assert.match(r.stdout, new RegExp(`^\\d+ problems \\(\\d+ errors, \\d+ warnings, \\d+ info, 0 hints\\) in ${expected.size} files$`, 'm'));
     assert.match(r.stdout, /lint:examples: as expected/);
+    // The README quotes the summary line a newcomer sees.
+    const summary = /^\d+ problems \(.*\) in \d+ files$/m.exec(r.stdout)![0];
+    assert.ok(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ').includes(summary), `README.md does not quote "${summary}"`);
   });
 });
