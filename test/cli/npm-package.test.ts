@@ -106,6 +106,16 @@ describe('npm package (packed CLI installed offline)', function () {
       for (const n of ['README.md', 'main.tfvars', 'ecs.config.bak', 'src/app.ts', 'ecs-config']) assert.ok(!re.test(n), n);
     });
 
+    it('npm pack, prepack build included, prints only the tarball name (pre-commit installs from that line)', function () {
+      this.timeout(120_000);
+      const dest = join(work, 'with-scripts');
+      mkdirSync(dest);
+      const r = npm(['pack', '--pack-destination', dest], REPO_ROOT);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout.trim(), `${pkg.name}-${pkg.version}.tgz`);
+      assert.deepEqual(readdirSync(dest), [`${pkg.name}-${pkg.version}.tgz`]);
+    });
+
     it('fails the commit on bad files and passes clean ones', () => {
       const bad = runHook(['task-definition/bad-register.json', 'agent-config/bad.ecs.config', 'terraform/bad-module/main.tf']);
       assert.equal(bad.status, 1, bad.stderr);
