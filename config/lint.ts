@@ -1,5 +1,5 @@
 // THE entry point shared by the CLI and the language server: config resolution, severities, rule options,
-// suppressions (config ignores, .jsonc directives, baseline). Same inputs => same findings in both.
+// suppressions (config ignores, in-source directives and Metadata, baseline). Same inputs => same findings in both.
 import * as path from 'node:path';
 import { defaultEngine, isJsonKind, LineIndex, parseJson, type Associations, type DocumentKind, type Engine, type Finding, type JsonNode, type Severity, type SeveritySetting } from '../rules';
 import { fingerprints as computeFingerprints, isBaselined, type Baseline } from './baseline';
@@ -7,7 +7,9 @@ import { ConfigLoader } from './load';
 import { parseConfigText } from './parse';
 import { validateConfig } from './validate';
 import { resolveConfig } from './resolve';
-import { directiveMatches, ignoreAppliesToFile, ignoreMatches, scanDirectives, unusedDirectiveFinding } from './suppress';
+import { ignoreAppliesToFile, ignoreMatches } from './suppress';
+import { directiveMatches, inSourceDirectives, unusedDirectiveFinding } from './directives';
+import type { CommentSyntax } from './comments';
 import { CONFIG_RULE_IDS, PRECEDENCE, type ConfigError, type IgnoreEntry, type LocatedIgnore, type ResolvedConfig } from './types';
 
 export interface LintFileOptions {
@@ -92,8 +94,7 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
   const kind = result.kind;
   let all = result.findings;
   const lines = new LineIndex(text);
-  // Directives only in .jsonc: comments in a .json file are a syntax error for AWS, never a suppression.
-  const directives = /\.jsonc$/i.test(filePath) && isJsonKind(kind) ? scanDirectives(engine, text, lines) : { directives: [], problems: [] };
+  const directives = inSourceDirectives(engine, text, lines, commentSyntax(filePath, kind, text), result.resources);
   all = [...all, ...directives.problems];
   const wantFingerprints = opts.fingerprints !== false || !!opts.baseline;
   const fps = wantFingerprints ? computeFingerprints(all, text, kind) : [];
@@ -106,7 +107,7 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
   const findings: Finding[] = [], fingerprints: string[] = [], suppressed: Suppressed[] = [];
 
   all.forEach((f, i) => {
-    const d = CONFIG_RULE_IDS.includes(f.ruleId) ? undefined : directives.directives.find((x) => directiveMatches(x, f, lines));
+    const d = CONFIG_RULE_IDS.includes(f.ruleId) ? undefined : directives.directives.find((x) => directiveMatches(x, f));
     if (d) { usedDirectives.add(d); suppressed.push({ finding: f, by: 'directive', reason: d.reason }); return; }
     const ig = applicable.find((x) => ignoreMatches(x, f, root, atNodes));
     if (ig) { used.add(ig); suppressed.push({ finding: f, by: 'config', reason: ig.entry.reason, ignore: ig }); return; }
@@ -133,6 +134,16 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
     usedIgnores: [...used].map(strip),
     config,
   };
+}
+
+/**
+ * Where directive comments are read: .jsonc documents (in .json, comments are a syntax error for AWS, never a
+ * suppression), CloudFormation YAML and Terraform. JSON templates have no comments: they use resource Metadata.
+ */
+function commentSyntax(filePath: string, kind: DocumentKind, text: string): CommentSyntax | undefined {
+  if (kind === 'terraform') return 'hcl';
+  if (kind === 'cloudformation') return /^\s*[{[]/.test(text) ? undefined : 'yaml';
+  return /\.jsonc$/i.test(filePath) && isJsonKind(kind) ? 'jsonc' : undefined;
 }
 
 function withSeverity(f: Finding, rules: Record<string, SeveritySetting>): Finding | undefined {

@@ -30,3 +30,5 @@ export { detectKind, kindFromFileName, kindFromAssociations, isDocumentKind, typ
 export { applyEdits } from './core/edits';
 export { LineIndex, type Position } from './core/positions';
 export { parseJson } from './core/json';
+export type { HostResource } from './hosts';
+export type { HNode, HProp, Range } from './hosts/tree';
