@@ -1,7 +1,7 @@
 // THE entry point shared by the CLI and the language server: config resolution, severities, rule options,
 // suppressions (config ignores, in-source directives and Metadata, baseline). Same inputs => same findings in both.
 import * as path from 'node:path';
-import { defaultEngine, isJsonKind, LineIndex, parseJson, type Associations, type DocumentKind, type Engine, type Finding, type JsonNode, type Severity, type SeveritySetting } from '../rules';
+import { defaultEngine, isJsonKind, LineIndex, parseJson, type Associations, type DocumentKind, type Engine, type Finding, type HostResource, type JsonNode, type Severity, type SeveritySetting } from '../rules';
 import { fingerprints as computeFingerprints, isBaselined, type Baseline } from './baseline';
 import { ConfigLoader } from './load';
 import { parseConfigText } from './parse';
@@ -64,6 +64,8 @@ export interface LintFileResult {
   /** Entries that suppressed something here (for unusedIgnoresAcross). */
   usedIgnores: UnusedIgnore[];
   config: ResolvedConfig;
+  /** CloudFormation resources (where a directive above a logical id applies; for the editor's quick fix). */
+  resources?: HostResource[];
 }
 
 const loaders = new WeakMap<Engine, ConfigLoader>();
@@ -133,6 +135,7 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
     unusedIgnores: applicable.filter((ig) => !used.has(ig)).map(strip),
     usedIgnores: [...used].map(strip),
     config,
+    ...(result.resources ? { resources: result.resources } : {}),
   };
 }
 
@@ -140,7 +143,7 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
  * Where directive comments are read: .jsonc documents (in .json, comments are a syntax error for AWS, never a
  * suppression), CloudFormation YAML and Terraform. JSON templates have no comments: they use resource Metadata.
  */
-function commentSyntax(filePath: string, kind: DocumentKind, text: string): CommentSyntax | undefined {
+export function commentSyntax(filePath: string, kind: DocumentKind, text: string): CommentSyntax | undefined {
   if (kind === 'terraform') return 'hcl';
   if (kind === 'cloudformation') return /^\s*[{[]/.test(text) ? undefined : 'yaml';
   return /\.jsonc$/i.test(filePath) && isJsonKind(kind) ? 'jsonc' : undefined;

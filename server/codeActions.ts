@@ -112,7 +112,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
       // Suppressions come after real fixes, never preferred: they hide a problem rather than fix it.
       const ignore = input.ignore ? ignoreHereAction(input.ignore, input.ignore.fileName, snap, f, diagnostic) : undefined;
       if (ignore) actions.push(ignore);
-      const disable = disableLineAction(doc, snap, f, diagnostic, input.documentChanges);
+      const disable = disableLineAction(engine, doc, snap, f, diagnostic, input.documentChanges);
       if (disable) actions.push(disable);
       const href = docsUri(engine, f.ruleId);
       if (href && !docsShown.has(f.ruleId)) {

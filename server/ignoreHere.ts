@@ -1,12 +1,12 @@
 // "Ignore <rule> here": a WorkspaceEdit that adds an `ignores` entry to the nearest config file (or creates
-// .ecslintrc.json), never touching the linted file; and "Disable <rule> for this line" for .jsonc files.
+// .ecslintrc.json), never touching the linted file; and "Disable <rule> for this line" where comments are directives.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { addIgnoreEntry, CONFIG_RULE_IDS, filesGlobFor, ignoreTarget, INVALID_CONFIG_ID, newConfigText, TODO_REASON, type IgnoreEntry } from '../config';
-import { SYNTAX_RULE_ID, type Finding } from '../rules';
+import { addIgnoreEntry, commentSyntax, CONFIG_RULE_IDS, filesGlobFor, ignoreTarget, inSourceDirectives, INVALID_CONFIG_ID, newConfigText, TODO_REASON, type IgnoreEntry } from '../config';
+import { LineIndex, SYNTAX_RULE_ID, type Engine, type Finding } from '../rules';
 import type { LintSnapshot } from './documents';
 
 export interface IgnoreContext {
@@ -61,16 +61,31 @@ export function ignoreHereAction(ctx: IgnoreContext, fileName: string, snap: Lin
   return { title: title(configFile), ...base, edit };
 }
 
-/** In .jsonc files: a directive comment on its own line above the finding, indented like that line. */
-export function disableLineAction(doc: TextDocument, snap: LintSnapshot, f: Finding, diagnostic: Diagnostic | undefined, documentChanges: boolean): CodeAction | undefined {
-  if (!suppressible(f) || !/\.jsonc$/i.test(doc.uri)) return undefined;
+/**
+ * "Disable <rule> for this line" where comments are directives (.jsonc, CloudFormation YAML, Terraform): a
+ * `ecs-lint-disable-next-line` comment on its own line above the finding, indented like that line, in the file's
+ * comment syntax. The edited text is checked to hold the directive where it was written: inside a YAML block scalar
+ * or an HCL heredoc the comment would be text (and could break an embedded JSON document), so nothing is offered.
+ */
+export function disableLineAction(engine: Engine, doc: TextDocument, snap: LintSnapshot, f: Finding, diagnostic: Diagnostic | undefined, documentChanges: boolean): CodeAction | undefined {
+  const syntax = commentSyntax(doc.uri, snap.kind, snap.text);
+  if (!suppressible(f) || !syntax) return undefined;
   const line = doc.positionAt(f.offset).line;
-  const lineText = snap.text.slice(doc.offsetAt({ line, character: 0 }), doc.offsetAt({ line: line + 1, character: 0 }));
+  const at = doc.offsetAt({ line, character: 0 });
+  const lineText = snap.text.slice(at, doc.offsetAt({ line: line + 1, character: 0 }));
   const indent = /^[ \t]*/.exec(lineText)![0];
   const eol = snap.text.includes('\r\n') ? '\r\n' : '\n';
-  const edits = [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// ecs-lint-disable-next-line ${f.ruleId} -- ${TODO_REASON}${eol}` }];
+  const comment = `${syntax === 'jsonc' ? '//' : '#'} ecs-lint-disable-next-line ${f.ruleId} -- ${TODO_REASON}`;
+  const inserted = `${indent}${comment}${eol}`;
+  const next = snap.text.slice(0, at) + inserted + snap.text.slice(at);
+  const shift = (r: { offset: number; length: number }) => (r.offset >= at ? { offset: r.offset + inserted.length, length: r.length } : { offset: r.offset, length: r.length + (r.offset + r.length > at ? inserted.length : 0) });
+  const resources = snap.result?.resources?.map((r) => ({ ...r, header: shift(r.header), range: shift(r.range) }));
+  const written = inSourceDirectives(engine, next, new LineIndex(next), syntax, resources).directives.find((d) => d.offset === at + indent.length);
+  if (!written) return undefined;
+  const edits = [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: inserted }];
   return {
-    title: `Disable ${f.ruleId} for this line`,
+    // Above a logical id or a resource block header the directive covers the whole resource: say so.
+    title: written.where.startsWith('in resource ') ? `Disable ${f.ruleId} ${written.where}` : `Disable ${f.ruleId} for this line`,
     kind: CodeActionKind.QuickFix,
     isPreferred: false,
     ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
