@@ -30,24 +30,29 @@ export interface Directive {
 
 interface Span { label: string; header: number; from: number; to: number }
 
+/** How a file's comments are read; `rejected` (why, and what to use instead) when they cannot be directives there. */
+export interface CommentPolicy { syntax: CommentSyntax; rejected?: string }
+
 const NEXT_LINE = 'ecs-lint-disable-next-line';
 const SAME_LINE = 'ecs-lint-disable-line';
 const KEYWORD = /^\s*(ecs-lint-(?:disable|enable)[\w-]*)([\s\S]*)$/;
 
-/** Directives of a file and findings about malformed ones. `syntax` is undefined for files that cannot hold comments. */
-export function inSourceDirectives(engine: Engine, text: string, lines: LineIndex, syntax: CommentSyntax | undefined, resources: readonly HostResource[] = []): { directives: Directive[]; problems: Finding[] } {
+/** Directives of a file and findings about malformed ones. `comments` is undefined for files without comments. */
+export function inSourceDirectives(engine: Engine, text: string, lines: LineIndex, comments: CommentPolicy | undefined, resources: readonly HostResource[] = []): { directives: Directive[]; problems: Finding[] } {
   const directives: Directive[] = [];
   const problems: Finding[] = [];
   const spans: Span[] = resources.map((r) => ({ label: r.label, header: r.header.offset, from: r.range.offset, to: r.range.offset + r.range.length }));
   // Every directive contains this text: files without it (nearly all) are not scanned for comments at all.
-  if (syntax && text.includes('ecs-lint-')) {
-    let comments: Comment[];
-    if (syntax === 'hcl') {
+  if (comments && text.includes('ecs-lint-')) {
+    let found: Comment[];
+    if (comments.syntax === 'hcl') {
       const lexed = lexHcl(text);
-      comments = lexed.comments;
+      found = lexed.comments;
       spans.push(...lexed.blocks.map((b) => ({ label: b.label, header: b.offset, from: b.offset, to: b.offset + b.length })));
-    } else comments = scanComments(text, syntax);
-    commentDirectives(engine, text, lines, comments, spans, syntax === 'jsonc' ? '//' : '#', directives, problems);
+    } else found = scanComments(text, comments.syntax);
+    const marker = comments.syntax === 'jsonc' ? '//' : '#';
+    if (comments.rejected) for (const c of found) rejectDirective(c, comments.rejected, problems);
+    else commentDirectives(engine, text, lines, found, spans, marker, directives, problems);
   }
   for (const r of resources) if (r.metadata) metadataDirectives(engine, r, directives, problems);
   return { directives, problems };
@@ -82,6 +87,11 @@ function commentDirectives(engine: Engine, text: string, lines: LineIndex, comme
       ? { offset: c.offset, length: c.length, form, rules: known, reason, from: Math.min(from, span.from), to: Math.max(to, span.to), where: `in resource ${span.label}` }
       : { offset: c.offset, length: c.length, form, rules: known, reason, from, to, where: `on line ${line + 1}` });
   }
+}
+
+function rejectDirective(c: Comment, why: string, problems: Finding[]): void {
+  const m = KEYWORD.exec(c.body);
+  if (m) problems.push(invalid(`This ${m[1]} comment has no effect: ${why}.`, c.offset, c.length));
 }
 
 /** Lines holding nothing but comments (a directive there applies past them, so directives can be stacked). */

@@ -9,7 +9,7 @@ import { validateConfig } from './validate';
 import { resolveConfig } from './resolve';
 import { ignoreAppliesToFile, ignoreMatches } from './suppress';
 import { directiveMatches, inSourceDirectives, unusedDirectiveFinding } from './directives';
-import type { CommentSyntax } from './comments';
+import type { CommentPolicy } from './directives';
 import { CONFIG_RULE_IDS, PRECEDENCE, type ConfigError, type IgnoreEntry, type LocatedIgnore, type ResolvedConfig } from './types';
 
 export interface LintFileOptions {
@@ -96,7 +96,7 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
   const kind = result.kind;
   let all = result.findings;
   const lines = new LineIndex(text);
-  const directives = inSourceDirectives(engine, text, lines, commentSyntax(filePath, kind, text), result.resources);
+  const directives = inSourceDirectives(engine, text, lines, commentPolicy(filePath, kind, text), result.resources);
   all = [...all, ...directives.problems];
   const wantFingerprints = opts.fingerprints !== false || !!opts.baseline;
   const fps = wantFingerprints ? computeFingerprints(all, text, kind) : [];
@@ -140,13 +140,17 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
 }
 
 /**
- * Where directive comments are read: .jsonc documents (in .json, comments are a syntax error for AWS, never a
- * suppression), CloudFormation YAML and Terraform. JSON templates have no comments: they use resource Metadata.
+ * Which comments a file can hold and whether they are directives: in .jsonc documents, CloudFormation YAML and
+ * Terraform they are. In .json documents and JSON templates AWS rejects comments, so one that looks like a directive
+ * is reported (never silently ignored) with the form that works there.
  */
-export function commentSyntax(filePath: string, kind: DocumentKind, text: string): CommentSyntax | undefined {
-  if (kind === 'terraform') return 'hcl';
-  if (kind === 'cloudformation') return /^\s*[{[]/.test(text) ? undefined : 'yaml';
-  return /\.jsonc$/i.test(filePath) && isJsonKind(kind) ? 'jsonc' : undefined;
+export function commentPolicy(filePath: string, kind: DocumentKind, text: string): CommentPolicy | undefined {
+  if (kind === 'terraform') return { syntax: 'hcl' };
+  if (kind === 'cloudformation') {
+    return /^\s*[{[]/.test(text) ? { syntax: 'jsonc', rejected: 'CloudFormation rejects comments in JSON templates; use the resource\'s Metadata "ecs-lint" entry' } : { syntax: 'yaml' };
+  }
+  if (!isJsonKind(kind)) return undefined;
+  return /\.jsonc$/i.test(filePath) ? { syntax: 'jsonc' } : { syntax: 'jsonc', rejected: 'AWS rejects comments in JSON documents, so directives only work in .jsonc files; use an "ignores" entry in the config file' };
 }
 
 function withSeverity(f: Finding, rules: Record<string, SeveritySetting>): Finding | undefined {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { addIgnoreEntry, commentSyntax, CONFIG_RULE_IDS, filesGlobFor, ignoreTarget, inSourceDirectives, INVALID_CONFIG_ID, newConfigText, TODO_REASON, type IgnoreEntry } from '../config';
+import { addIgnoreEntry, commentPolicy, CONFIG_RULE_IDS, filesGlobFor, ignoreTarget, inSourceDirectives, INVALID_CONFIG_ID, newConfigText, TODO_REASON, type IgnoreEntry } from '../config';
 import { LineIndex, SYNTAX_RULE_ID, type Engine, type Finding } from '../rules';
 import type { LintSnapshot } from './documents';
 
@@ -68,19 +68,19 @@ export function ignoreHereAction(ctx: IgnoreContext, fileName: string, snap: Lin
  * or an HCL heredoc the comment would be text (and could break an embedded JSON document), so nothing is offered.
  */
 export function disableLineAction(engine: Engine, doc: TextDocument, snap: LintSnapshot, f: Finding, diagnostic: Diagnostic | undefined, documentChanges: boolean): CodeAction | undefined {
-  const syntax = commentSyntax(doc.uri, snap.kind, snap.text);
-  if (!suppressible(f) || !syntax) return undefined;
+  const policy = commentPolicy(doc.uri, snap.kind, snap.text);
+  if (!suppressible(f) || !policy || policy.rejected) return undefined;
   const line = doc.positionAt(f.offset).line;
   const at = doc.offsetAt({ line, character: 0 });
   const lineText = snap.text.slice(at, doc.offsetAt({ line: line + 1, character: 0 }));
   const indent = /^[ \t]*/.exec(lineText)![0];
   const eol = snap.text.includes('\r\n') ? '\r\n' : '\n';
-  const comment = `${syntax === 'jsonc' ? '//' : '#'} ecs-lint-disable-next-line ${f.ruleId} -- ${TODO_REASON}`;
+  const comment = `${policy.syntax === 'jsonc' ? '//' : '#'} ecs-lint-disable-next-line ${f.ruleId} -- ${TODO_REASON}`;
   const inserted = `${indent}${comment}${eol}`;
   const next = snap.text.slice(0, at) + inserted + snap.text.slice(at);
   const shift = (r: { offset: number; length: number }) => (r.offset >= at ? { offset: r.offset + inserted.length, length: r.length } : { offset: r.offset, length: r.length + (r.offset + r.length > at ? inserted.length : 0) });
   const resources = snap.result?.resources?.map((r) => ({ ...r, header: shift(r.header), range: shift(r.range) }));
-  const written = inSourceDirectives(engine, next, new LineIndex(next), syntax, resources).directives.find((d) => d.offset === at + indent.length);
+  const written = inSourceDirectives(engine, next, new LineIndex(next), policy, resources).directives.find((d) => d.offset === at + indent.length);
   if (!written) return undefined;
   const edits = [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: inserted }];
   return {

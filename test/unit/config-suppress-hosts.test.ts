@@ -277,6 +277,14 @@ describe('suppressions: CloudFormation resource Metadata', () => {
     }
   });
 
+  it('a directive comment in a JSON template is reported: Metadata is the way there', () => {
+    const text = jsonTemplate(undefined).replace('"TaskDef": {', `// ecs-lint-disable-next-line ${PRIV} -- GPU\n    "TaskDef": {`);
+    const r = run('template.json', text);
+    assert.equal(of(r, PRIV).length, 2);
+    assert.match(of(r, INVALID)[0].message, /CloudFormation rejects comments in JSON templates; use the resource's Metadata "ecs-lint" entry/);
+    assert.equal(textOf(r, of(r, INVALID)[0]), `// ecs-lint-disable-next-line ${PRIV} -- GPU`);
+  });
+
   it('works in YAML templates, where an intrinsic is not a rule id', () => {
     const meta = [
       '    Metadata:',

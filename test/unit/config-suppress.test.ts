@@ -105,9 +105,13 @@ describe('config: ecs-lint-disable-next-line directives', () => {
     }
   });
 
-  it('is ignored in .json files', () => {
+  it('has no effect in .json files, and says so', () => {
     const r = run('taskdef.json', task(`// ecs-lint-disable-next-line ${RULE} -- reason`));
     assert.equal(r.findings.filter((f) => f.ruleId === RULE).length, 1);
+    const p = r.findings.filter((f) => f.ruleId === 'config/invalid-directive');
+    assert.equal(p.length, 1);
+    assert.match(p[0].message, /has no effect: .*only work in \.jsonc files; use an "ignores" entry/);
+    assert.deepEqual(run('taskdef.json', task('// a plain comment')).findings.filter((f) => f.ruleId.startsWith('config/')), []);
   });
 
   it('reports unknown rules, a missing reason (then has no effect) and unused directives', () => {
