@@ -60,6 +60,9 @@ export function inSourceDirectives(engine: Engine, text: string, lines: LineInde
 
 function commentDirectives(engine: Engine, text: string, lines: LineIndex, comments: Comment[], spans: Span[], marker: string, directives: Directive[], problems: Finding[]): void {
   const commentOnly = commentOnlyLines(text, lines, comments);
+  let nextCode: Int32Array | undefined; // computed once, when a next-line directive needs it
+  const spanAtLine = new Map<number, Span>();
+  for (const s of spans) { const l = lines.positionAt(s.header).line; if (!spanAtLine.has(l)) spanAtLine.set(l, s); }
   for (const c of comments) {
     const m = KEYWORD.exec(c.body);
     if (!m) continue;
@@ -79,10 +82,13 @@ function commentDirectives(engine: Engine, text: string, lines: LineIndex, comme
     if (form === SAME_LINE) {
       if (commentOnly.has(startLine)) { problem(`${SAME_LINE} disables findings on its own line, and this one has nothing else on it: use ${NEXT_LINE}.`); continue; }
       line = startLine;
-    } else line = nextCodeLine(text, lines, lines.positionAt(c.offset + c.length).line + 1, commentOnly);
+    } else {
+      nextCode ??= nextCodeLines(text, lines, commentOnly);
+      line = nextCode[Math.min(lines.positionAt(c.offset + c.length).line + 1, nextCode.length - 1)];
+    }
     const from = lines.offsetAt({ line, character: 0 });
     const to = lines.offsetAt({ line: line + 1, character: 0 });
-    const span = spans.find((s) => s.header >= from && s.header < to);
+    const span = spanAtLine.get(line);
     directives.push(span
       ? { offset: c.offset, length: c.length, form, rules: known, reason, from: Math.min(from, span.from), to: Math.max(to, span.to), where: `in resource ${span.label}` }
       : { offset: c.offset, length: c.length, form, rules: known, reason, from, to, where: `on line ${line + 1}` });
@@ -107,13 +113,16 @@ function commentOnlyLines(text: string, lines: LineIndex, comments: Comment[]): 
   return out;
 }
 
-function nextCodeLine(text: string, lines: LineIndex, line: number, commentOnly: Set<number>): number {
+/** For each line, the first line from there on that is not blank or only comments (one pass, from the end). */
+function nextCodeLines(text: string, lines: LineIndex, commentOnly: Set<number>): Int32Array {
   const last = lines.positionAt(text.length).line;
-  for (; line <= last; line++) {
-    if (commentOnly.has(line)) continue;
-    if (text.slice(lines.offsetAt({ line, character: 0 }), lines.offsetAt({ line: line + 1, character: 0 })).trim()) return line;
+  const next = new Int32Array(last + 2);
+  next[last + 1] = last + 1;
+  for (let line = last; line >= 0; line--) {
+    const code = !commentOnly.has(line) && /\S/.test(text.slice(lines.offsetAt({ line, character: 0 }), lines.offsetAt({ line: line + 1, character: 0 })));
+    next[line] = code ? line : next[line + 1];
   }
-  return line;
+  return next;
 }
 
 const METADATA_FORM = 'ecs-lint Metadata entry';
@@ -166,8 +175,33 @@ function invalid(message: string, offset: number, length: number): Finding {
   return { ruleId: INVALID_DIRECTIVE_ID, severity: 'warning', message, offset, length };
 }
 
-export function directiveMatches(d: Directive, f: Finding): boolean {
-  return f.offset >= d.from && f.offset < d.to && d.rules.some((r) => matchesRule(r, f.ruleId));
+/**
+ * Directives by the offsets they cover, for files with thousands of findings and directives. A finding is credited to
+ * the narrowest directive that covers it (a line's directive before its resource's), so a broader one that only
+ * repeats it is reported unused.
+ */
+export class DirectiveIndex {
+  private readonly sorted: Directive[];
+  /** maxTo[i]: the largest `to` among sorted[0..i]; walking back stops once nothing earlier can reach the offset. */
+  private readonly maxTo: number[] = [];
+
+  constructor(directives: readonly Directive[]) {
+    this.sorted = [...directives].sort((a, b) => a.from - b.from);
+    let max = -1;
+    for (const d of this.sorted) this.maxTo.push((max = Math.max(max, d.to)));
+  }
+
+  match(f: Finding): Directive | undefined {
+    const o = f.offset;
+    let lo = 0, hi = this.sorted.length - 1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (this.sorted[mid].from <= o) lo = mid + 1; else hi = mid - 1; }
+    let best: Directive | undefined;
+    for (let i = hi; i >= 0 && this.maxTo[i] > o; i--) {
+      const d = this.sorted[i];
+      if (d.to > o && (!best || d.to - d.from < best.to - best.from) && d.rules.some((r) => matchesRule(r, f.ruleId))) best = d;
+    }
+    return best;
+  }
 }
 
 export function unusedDirectiveFinding(d: Directive): Finding {

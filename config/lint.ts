@@ -8,7 +8,7 @@ import { parseConfigText } from './parse';
 import { validateConfig } from './validate';
 import { resolveConfig } from './resolve';
 import { ignoreAppliesToFile, ignoreMatches } from './suppress';
-import { directiveMatches, inSourceDirectives, unusedDirectiveFinding } from './directives';
+import { DirectiveIndex, inSourceDirectives, unusedDirectiveFinding } from './directives';
 import type { CommentPolicy } from './directives';
 import { CONFIG_RULE_IDS, PRECEDENCE, type ConfigError, type IgnoreEntry, type LocatedIgnore, type ResolvedConfig } from './types';
 
@@ -97,6 +97,7 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
   let all = result.findings;
   const lines = new LineIndex(text);
   const directives = inSourceDirectives(engine, text, lines, commentPolicy(filePath, kind, text), result.resources);
+  const byOffset = new DirectiveIndex(directives.directives);
   all = [...all, ...directives.problems];
   const wantFingerprints = opts.fingerprints !== false || !!opts.baseline;
   const fps = wantFingerprints ? computeFingerprints(all, text, kind) : [];
@@ -109,7 +110,7 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
   const findings: Finding[] = [], fingerprints: string[] = [], suppressed: Suppressed[] = [];
 
   all.forEach((f, i) => {
-    const d = CONFIG_RULE_IDS.includes(f.ruleId) ? undefined : directives.directives.find((x) => directiveMatches(x, f));
+    const d = CONFIG_RULE_IDS.includes(f.ruleId) ? undefined : byOffset.match(f);
     if (d) { usedDirectives.add(d); suppressed.push({ finding: f, by: 'directive', reason: d.reason }); return; }
     const ig = applicable.find((x) => ignoreMatches(x, f, root, atNodes));
     if (ig) { used.add(ig); suppressed.push({ finding: f, by: 'config', reason: ig.entry.reason, ignore: ig }); return; }

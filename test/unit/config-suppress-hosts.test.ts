@@ -217,6 +217,13 @@ describe('suppressions: comment directives in Terraform', () => {
     assert.match(of(unused, UNUSED)[0].message, /suppresses nothing in resource aws_ecs_task_definition\.web/);
   });
 
+  it('a finding is credited to the narrowest directive: a resource-level one that only repeats a line one is unused', () => {
+    const r = run('main.tf', tfTask(`      # ecs-lint-disable-next-line ${PRIV} -- GPU`, { top: `# ecs-lint-disable-next-line ${PRIV} -- GPU pool` }));
+    assert.deepEqual(of(r, PRIV), []);
+    assert.equal(r.suppressed.find((s) => s.finding.ruleId === PRIV)?.reason, 'GPU');
+    assert.match(of(r, UNUSED)[0]?.message ?? '', /in resource aws_ecs_task_definition\.web/);
+  });
+
   it('text in a heredoc or a string is not a directive', () => {
     const text = tfTask(`      command = ["# ecs-lint-disable-next-line ${PRIV}", "\${var.a == "#" ? 1 : 2}"]`) +
       ['resource "aws_iam_policy" "p" {', '  policy = <<-EOT', `    # ecs-lint-disable-next-line ${PRIV}`, '    EOT', '}', ''].join('\n');
