@@ -3,10 +3,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { addIgnoreEntry, commentPolicy, CONFIG_RULE_IDS, filesGlobFor, ignoreTarget, inSourceDirectives, INVALID_CONFIG_ID, newConfigText, TODO_REASON, type IgnoreEntry } from '../config';
-import { LineIndex, SYNTAX_RULE_ID, type Engine, type Finding } from '../rules';
+import { LineIndex, setValue, SYNTAX_RULE_ID, type Engine, type Finding } from '../rules';
 import type { LintSnapshot } from './documents';
 
 export interface IgnoreContext {
@@ -79,13 +79,36 @@ export function disableLineAction(engine: Engine, doc: TextDocument, snap: LintS
   const inserted = `${indent}${comment}${eol}`;
   const next = snap.text.slice(0, at) + inserted + snap.text.slice(at);
   const shift = (r: { offset: number; length: number }) => (r.offset >= at ? { offset: r.offset + inserted.length, length: r.length } : { offset: r.offset, length: r.length + (r.offset + r.length > at ? inserted.length : 0) });
-  const resources = snap.result?.resources?.map((r) => ({ ...r, header: shift(r.header), range: shift(r.range) }));
+  const resources = snap.result?.resources?.map((r) => ({ label: r.label, header: shift(r.header), range: shift(r.range) }));
   const written = inSourceDirectives(engine, next, new LineIndex(next), policy, resources).directives.find((d) => d.offset === at + indent.length);
   if (!written) return undefined;
   const edits = [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: inserted }];
+  // Above a logical id or a resource block header the directive covers the whole resource: say so.
+  const title = written.where.startsWith('in resource ') ? `Disable ${f.ruleId} ${written.where}` : `Disable ${f.ruleId} for this line`;
+  return suppressionAction(doc, title, edits, diagnostic, documentChanges);
+}
+
+/**
+ * JSON templates cannot hold comments: "Disable <rule> in resource X (Metadata)" appends `{ id, reason }` to the
+ * resource's `Metadata["ecs-lint"].suppress`, creating what is missing. Not offered when that Metadata is malformed.
+ */
+export function metadataSuppressAction(doc: TextDocument, snap: LintSnapshot, f: Finding, diagnostic: Diagnostic | undefined, documentChanges: boolean): CodeAction | undefined {
+  if (!suppressible(f) || snap.kind !== 'cloudformation' || commentPolicy(doc.uri, snap.kind, snap.text)?.syntax !== 'jsonc') return undefined;
+  const r = snap.result?.resources?.find((x) => f.offset >= x.range.offset && f.offset < x.range.offset + x.range.length);
+  if (!r) return undefined;
+  const meta = r.metadata?.value;
+  const list = meta?.t === 'object' ? meta.props.find((p) => p.key === 'suppress')?.value : undefined;
+  if (meta && (meta.t !== 'object' || (list && list.t !== 'array'))) return undefined;
+  const edits = setValue(snap.text, ['Resources', r.label, 'Metadata', 'ecs-lint', 'suppress', -1], { id: f.ruleId, reason: TODO_REASON });
+  if (edits.length === 0) return undefined;
+  const lsp = edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.content }));
+  return suppressionAction(doc, `Disable ${f.ruleId} in resource ${r.label} (Metadata)`, lsp, diagnostic, documentChanges);
+}
+
+/** Suppressions are quick fixes that are never preferred: they hide a problem rather than fix it. */
+function suppressionAction(doc: TextDocument, title: string, edits: TextEdit[], diagnostic: Diagnostic | undefined, documentChanges: boolean): CodeAction {
   return {
-    // Above a logical id or a resource block header the directive covers the whole resource: say so.
-    title: written.where.startsWith('in resource ') ? `Disable ${f.ruleId} ${written.where}` : `Disable ${f.ruleId} for this line`,
+    title,
     kind: CodeActionKind.QuickFix,
     isPreferred: false,
     ...(diagnostic ? { diagnostics: [diagnostic] } : {}),

@@ -1,11 +1,13 @@
 // "Disable <rule> for this line" in CloudFormation YAML and Terraform: a `#` directive above the finding, indented
-// like its line; after the edit the server no longer reports the finding. Not offered inside a heredoc.
+// like its line; after the edit the server no longer reports the finding. Not offered inside a heredoc. In JSON
+// templates, "Disable <rule> in resource X (Metadata)" writes the resource's Metadata entry instead.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './client';
 
 const RULE = 'task/no-privileged';
@@ -47,7 +49,7 @@ const heredoc = [
   '',
 ].join('\n');
 
-describe('LSP: disable directives in CloudFormation YAML and Terraform', () => {
+describe('LSP: in-source suppression quick fixes (CloudFormation YAML and JSON, Terraform)', () => {
   let dir: string;
   let client: TestClient;
   beforeEach(async () => {
@@ -70,14 +72,11 @@ describe('LSP: disable directives in CloudFormation YAML and Terraform', () => {
     return { uri, diag, actions };
   }
 
-  /** Applies the action's single insertion, re-sends the text and returns the rules still reported. */
+  /** Applies the action's edits, re-sends the text and returns the rules still reported. */
   async function applyAndRelint(uri: string, text: string, action: CodeAction): Promise<{ text: string; codes: unknown[] }> {
     const e = (action.edit!.documentChanges as TextDocumentEdit[])[0];
     assert.equal(e.textDocument.uri, uri);
-    assert.equal(e.edits.length, 1);
-    const lines = text.split('\n');
-    lines.splice(e.edits[0].range.start.line, 0, e.edits[0].newText.replace(/\n$/, ''));
-    const next = lines.join('\n');
+    const next = TextDocument.applyEdits(TextDocument.create(uri, 'x', 1, text), e.edits);
     client.change(uri, next);
     return { text: next, codes: (await client.pull(uri)).map((d) => d.code) };
   }
@@ -95,6 +94,7 @@ describe('LSP: disable directives in CloudFormation YAML and Terraform', () => {
       assert.deepEqual(edit.range.start, { line: diag.range.start.line, character: 0 });
       assert.equal(edit.newText, comment);
       const after = await applyAndRelint(uri, text, disable);
+      assert.equal(after.text.split('\n')[diag.range.start.line], comment.replace(/\n$/, ''));
       assert.ok(!after.codes.includes(RULE), after.text);
       assert.ok(!after.codes.some((c) => String(c).startsWith('config/')), JSON.stringify(after.codes));
     });
@@ -112,5 +112,20 @@ describe('LSP: disable directives in CloudFormation YAML and Terraform', () => {
     const disable = actions.find((a) => a.title === `Disable ${RULE} in resource TaskDef`);
     assert.ok(disable, actions.map((a) => a.title).join(', '));
     assert.ok(!(await applyAndRelint(uri, flow, disable)).codes.includes(RULE));
+  });
+
+  it('in a JSON template, adds an entry to the resource\'s Metadata "ecs-lint" instead', async () => {
+    const template = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { TaskDef: {
+      Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'web', Image: 'nginx:1.27', Privileged: true }] },
+    } } }, null, 2);
+    const { uri, actions } = await actionsFor('template.json', template, 'json');
+    assert.ok(!actions.some((a) => a.title === `Disable ${RULE} for this line`), 'no comment in JSON');
+    const meta = actions.find((a) => a.title === `Disable ${RULE} in resource TaskDef (Metadata)`);
+    assert.ok(meta, actions.map((a) => a.title).join(', '));
+    assert.equal(meta.isPreferred, false);
+    const after = await applyAndRelint(uri, template, meta);
+    assert.deepEqual(JSON.parse(after.text).Resources.TaskDef.Metadata, { 'ecs-lint': { suppress: [{ id: RULE, reason: TODO }] } });
+    assert.ok(!after.codes.includes(RULE));
+    assert.ok(!after.codes.some((c) => String(c).startsWith('config/')), JSON.stringify(after.codes));
   });
 });
