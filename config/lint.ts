@@ -8,8 +8,7 @@ import { parseConfigText } from './parse';
 import { validateConfig } from './validate';
 import { resolveConfig } from './resolve';
 import { ignoreAppliesToFile, ignoreMatches } from './suppress';
-import { DirectiveIndex, inSourceDirectives, unusedDirectiveFinding } from './directives';
-import type { CommentPolicy } from './directives';
+import { DirectiveIndex, inSourceDirectives, unusedDirectiveFinding, type CommentPolicy } from './directives';
 import { CONFIG_RULE_IDS, PRECEDENCE, type ConfigError, type IgnoreEntry, type LocatedIgnore, type ResolvedConfig } from './types';
 
 export interface LintFileOptions {
