@@ -161,10 +161,13 @@ function literal(n: HNode | undefined): string | undefined {
  */
 function checkRulesAndReason(engine: Engine, form: string, rules: string[], reason: string, example: string, problem: (message: string) => void): string[] | undefined {
   const known = rules.filter((r) => isGlob(r) || isKnownRuleId(engine, r));
-  const unknown = rules.filter((r) => !known.includes(r));
+  const unknown = rules.filter((r) => !isGlob(r) && !isKnownRuleId(engine, r));
   if (unknown.length) {
-    const hints = unknown.map((r) => nearestRuleId(engine, r)).filter((s): s is string => !!s);
-    problem(`Unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')} in ${form}.${hints.length ? ` Did you mean ${hints.map((h) => `"${h}"`).join(', ')}?` : ''}`);
+    // Bounded: a comment listing thousands of ids gets a short message and at most three suggestions.
+    const shown = unknown.slice(0, 5);
+    const hints = shown.slice(0, 3).map((r) => nearestRuleId(engine, r)).filter((s): s is string => !!s);
+    const more = unknown.length > shown.length ? ` (and ${unknown.length - shown.length} more)` : '';
+    problem(`Unknown rule${unknown.length > 1 ? 's' : ''} ${shown.map((r) => `"${r}"`).join(', ')}${more} in ${form}.${hints.length ? ` Did you mean ${hints.map((h) => `"${h}"`).join(', ')}?` : ''}`);
   }
   if (rules.length === 0) { problem(`${form} must name the rules it disables, e.g. ${example}.`); return undefined; }
   if (!reason) { problem(`${form} needs a reason (e.g. ${example}); it has no effect until it has one.`); return undefined; }

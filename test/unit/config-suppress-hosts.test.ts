@@ -137,6 +137,16 @@ describe('suppressions: comment directives in CloudFormation YAML', () => {
     assert.deepEqual(r.findings.filter((f) => f.ruleId.startsWith('config/')), []);
   });
 
+  it('a directive naming thousands of unknown ids gets one short report', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `task/nope-${i}`).join(', ');
+    const r = run('template.yaml', yamlTask(`          # ecs-lint-disable-next-line ${ids}, ${PRIV} -- GPU driver`));
+    const p = of(r, INVALID);
+    assert.equal(p.length, 1);
+    assert.match(p[0].message, /"task\/nope-4" \(and 4995 more\)/);
+    assert.ok(p[0].message.length < 400, p[0].message);
+    assert.deepEqual(of(r, PRIV), [], 'the known id still applies');
+  });
+
   it('a misspelt directive keyword is reported rather than silently ignored', () => {
     const r = run('template.yaml', yamlTask(`          # ecs-lint-disable ${PRIV} -- GPU driver`));
     assert.match(of(r, INVALID)[0].message, /Unknown directive "ecs-lint-disable"/);
