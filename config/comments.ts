@@ -44,20 +44,30 @@ function jsoncComments(text: string): Comment[] {
   return out;
 }
 
-/** Comment tokens of the YAML concrete syntax tree (block scalars are scalar tokens, so their `#` lines are not). */
+/**
+ * Comment tokens of the YAML concrete syntax tree (block scalars are scalar tokens, so their `#` lines are not).
+ * Walked with an explicit stack: a deeply nested document must not overflow the call stack.
+ */
 function yamlComments(text: string): Comment[] {
   const out: Comment[] = [];
-  const walk = (t: unknown): void => {
-    if (!t || typeof t !== 'object') return;
-    if (Array.isArray(t)) { for (const x of t) walk(x); return; }
+  let tokens: unknown[];
+  try {
+    tokens = [...new Parser().parse(text)];
+  } catch {
+    return out; // the template's own parse reports the document as broken
+  }
+  const stack: unknown[] = tokens;
+  while (stack.length) {
+    const t = stack.pop();
+    if (!t || typeof t !== 'object') continue;
+    if (Array.isArray(t)) { for (const x of t) stack.push(x); continue; }
     const tok = t as { type?: string; offset?: number; source?: string };
     if (tok.type === 'comment' && typeof tok.offset === 'number' && typeof tok.source === 'string') {
       out.push(comment(text, tok.offset, tok.offset + tok.source.length));
-      return;
+      continue;
     }
-    for (const [k, v] of Object.entries(t)) if (k !== 'source') walk(v);
-  };
-  for (const token of new Parser().parse(text)) walk(token);
+    for (const [k, v] of Object.entries(t)) if (k !== 'source') stack.push(v);
+  }
   return out.sort((a, b) => a.offset - b.offset);
 }
 

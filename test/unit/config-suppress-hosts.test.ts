@@ -147,6 +147,12 @@ describe('suppressions: comment directives in CloudFormation YAML', () => {
     assert.deepEqual(of(r, PRIV), [], 'the known id still applies');
   });
 
+  it('a deeply nested template with a directive does not overflow the stack', () => {
+    const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
+    const r = run('template.yaml', yamlTask(`          # ecs-lint-disable-next-line ${PRIV} -- GPU driver`).replace('NetworkMode: awsvpc', `NetworkMode: ${deep}`));
+    assert.ok(r.findings.some((f) => f.ruleId === 'json/syntax-error' || f.ruleId === UNUSED), JSON.stringify(r.findings.map((f) => f.ruleId)));
+  });
+
   it('a misspelt directive keyword is reported rather than silently ignored', () => {
     const r = run('template.yaml', yamlTask(`          # ecs-lint-disable ${PRIV} -- GPU driver`));
     assert.match(of(r, INVALID)[0].message, /Unknown directive "ecs-lint-disable"/);
