@@ -31,4 +31,4 @@ export { applyEdits, setValue } from './core/edits';
 export { LineIndex, type Position } from './core/positions';
 export { parseJson } from './core/json';
 export type { HostResource } from './hosts';
-export type { HNode, HProp, Range } from './hosts/tree';
+export type { HNode } from './hosts/tree';

@@ -1,5 +1,6 @@
 // "Ignore <rule> here": a WorkspaceEdit that adds an `ignores` entry to the nearest config file (or creates
-// .ecslintrc.json), never touching the linted file; and "Disable <rule> for this line" where comments are directives.
+// .ecslintrc.json), never touching the linted file; "Disable <rule> for this line" where comments are directives, and
+// in JSON templates "Disable <rule> in resource X (Metadata)".
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
