@@ -20,9 +20,22 @@ export interface EmbeddedDoc {
   noEchoRefs?: { node: HNode; parameter: string }[];
 }
 
+/** A template resource, for in-source suppressions: its logical id, its whole extent and its ecs-lint Metadata. */
+export interface HostResource {
+  label: string;
+  /** The logical id key. */
+  header: Range;
+  /** From the logical id to the end of the resource's value. */
+  range: Range;
+  /** `Metadata: { "ecs-lint": … }` as written (checked by the configuration layer). */
+  metadata?: HProp;
+}
+
 export interface HostParse {
   format: HostFormat;
   docs: EmbeddedDoc[];
+  /** CloudFormation resources (every type: a Metadata entry on any of them must be checked). */
+  resources?: HostResource[];
   /** The first syntax error, if the host did not parse cleanly. */
   syntaxError?: { message: string; offset: number; length: number };
   /** Format-specific parse result, used by fixes. */
@@ -170,8 +183,10 @@ function resourceDocs(type: string, props: HNode): Extract[] {
   return out;
 }
 
-function extract(template: HNode): EmbeddedDoc[] {
-  if (template.t !== 'object') return [];
+function extract(template: HNode): { docs: EmbeddedDoc[]; resources: HostResource[] } {
+  const docs: EmbeddedDoc[] = [];
+  const resources: HostResource[] = [];
+  if (template.t !== 'object') return { docs, resources };
   const noEcho = new Set<string>();
   const params = lastProp(template, 'Parameters')?.value;
   if (params?.t === 'object') {
@@ -180,10 +195,13 @@ function extract(template: HNode): EmbeddedDoc[] {
       if (ne?.t === 'scalar' && (ne.value === true || ne.value === 'true')) noEcho.add(p.hostKey);
     }
   }
-  const resources = lastProp(template, 'Resources')?.value;
-  if (resources?.t !== 'object') return [];
-  const docs: EmbeddedDoc[] = [];
-  for (const res of resources.props) {
+  const resourceMap = lastProp(template, 'Resources')?.value;
+  if (resourceMap?.t !== 'object') return { docs, resources };
+  for (const res of resourceMap.props) {
+    const end = res.value.range.offset + res.value.range.length;
+    const meta = lastProp(res.value, 'Metadata')?.value;
+    const range = { offset: res.keyRange.offset, length: Math.max(res.keyRange.length, end - res.keyRange.offset) };
+    resources.push({ label: res.hostKey, header: res.keyRange, range, metadata: meta && lastProp(meta, 'ecs-lint') });
     const type = lastProp(res.value, 'Type')?.value;
     const props = lastProp(res.value, 'Properties')?.value;
     if (type?.t !== 'scalar' || typeof type.value !== 'string' || props?.t !== 'object') continue;
@@ -194,7 +212,7 @@ function extract(template: HNode): EmbeddedDoc[] {
       docs.push(doc);
     }
   }
-  return docs;
+  return { docs, resources };
 }
 
 /** Environment values that `Ref` a NoEcho parameter: the secret ends up in the task definition in plain text. */
@@ -221,7 +239,7 @@ export function parseCloudFormationJson(text: string, root?: JsonNode): HostPars
     if (errors.length) syntaxError = { message: 'Invalid JSON', offset: errors[0].offset, length: Math.max(1, errors[0].length) };
   }
   if (!root) return { format: 'json', docs: [], syntaxError };
-  return { format: 'json', docs: extract(fromJson(root, [])), syntaxError, tree: root };
+  return { format: 'json', ...extract(fromJson(root, [])), syntaxError, tree: root };
 }
 
 export function parseCloudFormationYaml(text: string): HostParse {
@@ -234,7 +252,7 @@ export function parseCloudFormationYaml(text: string): HostParse {
   currentText = text;
   try {
     const tree = fromYaml(doc.contents as YamlNode | null, { offset: 0, length: 0 });
-    return { format: 'yaml', docs: extract(tree), syntaxError, tree: doc };
+    return { format: 'yaml', ...extract(tree), syntaxError, tree: doc };
   } finally {
     currentText = '';
   }
