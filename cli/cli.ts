@@ -16,6 +16,7 @@ import { readRuleDoc, ruleDocUri } from './docs';
 import { lintInPool, serveWorker, unwrap, workerCount } from './pool';
 import pkg from '../package.json';
 import { iamDataVersion } from '../rules/iam/data';
+import { loadTerraform } from '../config/terraform-grammar';
 
 export interface RunIo {
   stdout: (s: string) => void;
@@ -315,13 +316,14 @@ export function run(argv: readonly string[], io: RunIo): number {
   return exitStatus(reports, options, errors);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   // Exit quietly when piped into `head` and the pipe closes.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  await loadTerraform(); // before the first (synchronous) lint; a failure is one finding per .tf file
   process.exitCode = run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -331,4 +333,4 @@ function main(): void {
 }
 
 // A pool worker loads this same file: it lints its slice instead of running the CLI.
-if (!serveWorker(lintTarget) && require.main === module) main();
+if (!serveWorker(lintTarget, loadTerraform) && require.main === module) void main();

@@ -25,6 +25,8 @@ export interface HostParse {
   docs: EmbeddedDoc[];
   /** The first syntax error, if the host did not parse cleanly. */
   syntaxError?: { message: string; offset: number; length: number };
+  /** Why the file could not be read at all (the Terraform grammar is not loaded): one finding, never silence. */
+  unavailable?: string;
   /** Format-specific parse result, used by fixes. */
   tree?: unknown;
 }

@@ -23,6 +23,8 @@ export interface HostLintOptions {
   ruleOptions?: Record<string, Record<string, unknown>>;
   onRuleError?: (id: string, e: unknown) => void;
   syntaxRuleId: string;
+  /** Reports that the file could not be checked at all (HostParse.unavailable). */
+  internalRuleId: string;
   /** HCL hosts: replay structural changes as HCL edits. */
   hclEdits?: (doc: EmbeddedDoc, changes: Change[]) => TextEdit[] | undefined;
 }
@@ -33,6 +35,10 @@ const NO_PLAINTEXT_SECRETS = 'task/no-plaintext-secrets';
 export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: HostLintOptions): Finding[] {
   const settings = opts.ruleSettings ?? {};
   const out: Finding[] = [];
+  if (parsed.unavailable) {
+    // Fail closed: an error even where rules are off, so CI never passes a file it did not read.
+    return [{ ruleId: opts.internalRuleId, severity: 'error', message: `This file was not checked: ${parsed.unavailable}.`, offset: 0, length: 0 }];
+  }
   if (parsed.syntaxError && settings[opts.syntaxRuleId] !== 'off') {
     const e = parsed.syntaxError;
     out.push({

@@ -204,7 +204,8 @@ function policyKindOf(doc: HNode, hint: DocumentKind): DocumentKind {
 }
 
 export function parseTerraform(text: string): HostParse {
-  const { body, errors } = parseHcl(text);
+  const { body, errors, unavailable } = parseHcl(text);
+  if (unavailable) return { format: 'hcl', docs: [], unavailable };
   const docs: EmbeddedDoc[] = [];
   const add = (b: HclBlock, kind: DocumentKind, root: HNode | undefined, label = `${b.labels.join('.')}`) => {
     if (root && (root.t === 'object' || root.t === 'array')) docs.push({ kind, root, label, anchor: b.labels.length ? labelSpan(text, b) : b.typeSpan });
