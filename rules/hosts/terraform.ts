@@ -82,6 +82,10 @@ function attr(body: HclBody, name: string) {
 function blocks(body: HclBody, type: string): HclBlock[] {
   return body.items.filter((i): i is HclBlock => i.kind === 'block' && i.type === type);
 }
+/** `dynamic "<type>" { for_each ... }`: blocks generated at plan time, unknown in number and content. */
+function dynamicBlocks(body: HclBody, type: string): HclBlock[] {
+  return blocks(body, 'dynamic').filter((b) => b.labels[0] === type);
+}
 
 /** A block body as an object: attributes as properties, repeated nested blocks as arrays (`listBlocks`). */
 function bodyNode(b: HclBlock, names: NameTable, listBlocks: ReadonlySet<string>, special: Record<string, (e: HclExpr) => HNode | undefined> = {}): HNode {
@@ -92,19 +96,20 @@ function bodyNode(b: HclBlock, names: NameTable, listBlocks: ReadonlySet<string>
       const value = special[item.name]?.(item.value) ?? exprToNode(item.value);
       props.push({ key: names.toApi(item.name), hostKey: item.name, keyRange: item.nameSpan, value });
     } else {
-      const g = grouped.get(item.type) ?? [];
+      const type = item.type === 'dynamic' && item.labels.length === 1 ? item.labels[0] : item.type;
+      const g = grouped.get(type) ?? [];
       g.push(item);
-      grouped.set(item.type, g);
+      grouped.set(type, g);
     }
   }
   for (const [type, bs] of grouped) {
     const key = names.toApi(type);
     const child = names.child(key);
-    const values = bs.map((x) => bodyNode(x, child, listBlocks, {}));
+    const values = bs.map((x): HNode => (x.type === 'dynamic' ? { t: 'unknown', range: x.span } : bodyNode(x, child, listBlocks, {})));
     const value: HNode = listBlocks.has(type)
       ? { t: 'array', items: values, range: { offset: bs[0].span.offset, length: bs[bs.length - 1].span.offset + bs[bs.length - 1].span.length - bs[0].span.offset }, host: { hcl: 'other' } }
       : values[values.length - 1];
-    props.push({ key, hostKey: type, keyRange: bs[0].typeSpan, value });
+    props.push({ key, hostKey: type, keyRange: bs[0].type === 'dynamic' ? bs[0].span : bs[0].typeSpan, value });
   }
   return { t: 'object', props, range: b.bodySpan, host: { hcl: 'block', block: b }, names };
 }
@@ -160,6 +165,8 @@ function policyDocument(b: HclBlock): HNode {
     if (!props.some((p) => p.key === 'Effect')) props.push(prop('Effect', s.typeSpan, { t: 'scalar', value: 'Allow', range: s.typeSpan }));
     for (const [tf, api] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
       const ps = blocks(s.body, tf);
+      const dyn = dynamicBlocks(s.body, tf);
+      if (dyn.length) { props.push(prop(api, dyn[0].typeSpan, { t: 'unknown', range: dyn[0].span })); continue; }
       if (!ps.length) continue;
       const principal: HProp[] = ps.map((p) => {
         const type = attr(p.body, 'type');
@@ -170,7 +177,9 @@ function policyDocument(b: HclBlock): HNode {
       props.push(prop(api, ps[0].typeSpan, { t: 'object', props: principal, range: r(ps[0]) }));
     }
     const conds = blocks(s.body, 'condition');
-    if (conds.length) {
+    const dynConds = dynamicBlocks(s.body, 'condition');
+    if (dynConds.length) props.push(prop('Condition', dynConds[0].typeSpan, { t: 'unknown', range: dynConds[0].span }));
+    else if (conds.length) {
       const byTest = new Map<string, HProp[]>();
       const testRange = new Map<string, Range>();
       for (const c of conds) {
@@ -188,6 +197,7 @@ function policyDocument(b: HclBlock): HNode {
     }
     return { t: 'object', props, range: s.span };
   });
+  for (const d of dynamicBlocks(b.body, 'statement')) statements.push({ t: 'unknown', range: d.span });
   return {
     t: 'object',
     props: [
