@@ -10,6 +10,7 @@ import type { Change } from './fix';
 import { VERBATIM, namesOf, nodeAt, lastProp, toHostKeys, type HNode, type HProp, type NameTable, type Range } from './tree';
 import { renderVirtual } from './virtual';
 import { parseHcl, type HclBlock, type HclBody, type HclExpr } from './hcl/parser';
+import { moduleDocs } from './terraform-modules';
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
@@ -106,7 +107,8 @@ function bodyNode(b: HclBlock, names: NameTable, listBlocks: ReadonlySet<string>
     const key = names.toApi(type);
     const child = names.child(key);
     const values = bs.map((x): HNode => (x.type === 'dynamic' ? { t: 'unknown', range: x.span } : bodyNode(x, child, listBlocks, {})));
-    const value: HNode = listBlocks.has(type)
+    // Only dynamic blocks: how many (maybe none) is unknown too.
+    const value: HNode = bs.every((x) => x.type === 'dynamic') ? { t: 'unknown', range: bs[0].span } : listBlocks.has(type)
       ? { t: 'array', items: values, range: { offset: bs[0].span.offset, length: bs[bs.length - 1].span.offset + bs[bs.length - 1].span.length - bs[0].span.offset }, host: { hcl: 'other' } }
       : values[values.length - 1];
     props.push({ key, hostKey: type, keyRange: bs[0].type === 'dynamic' ? bs[0].span : bs[0].typeSpan, value });
@@ -240,6 +242,9 @@ export function parseTerraform(text: string): HostParse {
         case 'aws_vpc_endpoint': case 'aws_vpc_endpoint_policy': add(item, 'endpoint-policy', policyAttr(item, 'policy')); break;
         case 'aws_ecr_repository_policy': add(item, 'ecr-repository-policy', policyAttr(item, 'policy')); break;
       }
+    } else if (item.type === 'module') {
+      const at = item.labels.length ? labelSpan(text, item) : item.typeSpan;
+      for (const d of moduleDocs(item, { node: exprToNode, json: jsonString }, at)) add(item, d.kind, d.root, `module.${item.labels.join('.')}`);
     } else if (item.type === 'data' && type === 'aws_iam_policy_document') {
       const doc = policyDocument(item);
       add(item, policyKindOf(doc, 'identity-policy'), doc, `data.${item.labels.join('.')}`);

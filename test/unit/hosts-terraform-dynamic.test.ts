@@ -111,4 +111,27 @@ describe('hosts: Terraform dynamic blocks', () => {
     assert.equal(fs.length, 1);
     assert.ok(fs[0].offset > src.indexOf('name = "static"'), 'on the static volume');
   });
+
+  it('only dynamic placement constraints may be none: no Fargate finding; a static one is reported', () => {
+    const task = (blocks: string) => `resource "aws_ecs_task_definition" "t" {
+  family                   = "t"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = 256
+  memory                   = 512
+  container_definitions    = jsonencode([{ name = "a", image = "a:1" }])
+${blocks}}
+`;
+    const dynamic = `  dynamic "placement_constraints" {
+    for_each = var.placement_constraints
+    content {
+      type       = placement_constraints.value.type
+      expression = placement_constraints.value.expression
+    }
+  }
+`;
+    const fargate = (src: string) => of(src, 'aws_ecs_task_definition.t').filter((f) => f.ruleId === 'task/fargate-compat').map((f) => f.message);
+    assert.deepEqual(fargate(task(dynamic)), []);
+    assert.equal(fargate(task(`${dynamic}  placement_constraints {\n    type = "memberOf"\n    expression = "attribute:x == y"\n  }\n`)).length, 1);
+  });
 });
