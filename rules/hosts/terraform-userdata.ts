@@ -1,0 +1,124 @@
+// EC2 user data in Terraform (aws_instance, aws_launch_template, aws_launch_configuration): a shell script that
+// writes /etc/ecs/ecs.config is linted by the agent-config rules. The script is the string as Terraform hands it to
+// EC2 (escapes decoded, `<<-` indentation removed), with a map from each of its characters back to the .tf text.
+// Terraform interpolations and directives (`${var.cluster}`, `%{ if }`) are deploy-time values: findings touching
+// them are dropped. `templatefile()`, `file()` and references are unknown: nothing is linted.
+import type { HclExpr } from './hcl/parser';
+import type { Range } from './tree';
+
+export interface EmbeddedScript {
+  label: string;
+  /** What Terraform sends as user data. */
+  text: string;
+  /** Host offset of each character of `text`, plus one entry for its end. */
+  offsets: Int32Array;
+  /** [start, end) ranges of `text` that are Terraform interpolations or directives. */
+  unknown: [number, number][];
+  /** The whole string in the host, where a finding that cannot be mapped exactly points. */
+  whole: Range;
+  /** Edits inside it can be written back (a heredoc without `<<-` indentation): only text free of `${`, `%{`. */
+  editable: boolean;
+}
+
+export const USER_DATA_RESOURCES: ReadonlySet<string> = new Set(['aws_instance', 'aws_launch_template', 'aws_launch_configuration', 'aws_spot_instance_request']);
+
+const WRITES_ECS_CONFIG = /\/etc\/ecs\/ecs\.config(?![\w.-])/;
+
+/** The script of a `user_data` value (also inside base64encode/base64gzip), when it writes ecs.config. */
+export function userDataScript(host: string, e: HclExpr, label: string): EmbeddedScript | undefined {
+  while (e.t === 'call' && (e.name === 'base64encode' || e.name === 'base64gzip') && e.args.length === 1) e = e.args[0];
+  if (e.t !== 'string' || !WRITES_ECS_CONFIG.test(e.value)) return undefined;
+  const end = e.span.offset + e.span.length;
+  let decoded: { text: string; offsets: number[] };
+  let editable = false;
+  if (e.heredoc) {
+    const close = host.lastIndexOf('\n', end - 1) + 1; // start of the closing marker's line
+    const indented = host.startsWith('<<-', e.span.offset);
+    decoded = heredoc(host, e.heredoc.contentOffset, close, indented);
+    editable = !indented;
+  } else {
+    decoded = quoted(host, e.span.offset + 1, end - 1);
+  }
+  const offsets = Int32Array.from(decoded.offsets);
+  return { label, text: decoded.text, offsets, unknown: templateHoles(host, decoded), whole: e.span, editable };
+}
+
+/** Template escapes `$${` / `%%{` stand for `${` / `%{`: one character of the host is dropped. */
+function templateEscape(host: string, i: number): boolean {
+  return (host[i] === '$' || host[i] === '%') && host[i + 1] === host[i] && host[i + 2] === '{';
+}
+
+function heredoc(host: string, from: number, to: number, indented: boolean): { text: string; offsets: number[] } {
+  let strip = 0;
+  if (indented) {
+    strip = Infinity; // the smallest indentation of a non-blank line, as Terraform removes it
+    for (let s = from; s < to;) {
+      const nl = host.indexOf('\n', s);
+      const lineEnd = nl < 0 || nl >= to ? to : nl;
+      const line = host.slice(s, lineEnd);
+      if (line.trim()) strip = Math.min(strip, /^[ \t]*/.exec(line)![0].length);
+      s = lineEnd + 1;
+    }
+    if (!Number.isFinite(strip)) strip = 0;
+  }
+  let text = '';
+  const offsets: number[] = [];
+  let col = 0;
+  for (let i = from; i < to; i++) {
+    const c = host[i];
+    if (col < strip && (c === ' ' || c === '\t')) { col++; continue; }
+    if (templateEscape(host, i)) i++;
+    text += host[i];
+    offsets.push(i);
+    col = host[i] === '\n' ? 0 : col + 1;
+  }
+  offsets.push(to);
+  return { text, offsets };
+}
+
+const ESCAPES: ReadonlyMap<string, string> = new Map([['n', '\n'], ['t', '\t'], ['r', '\r'], ['"', '"'], ['\\', '\\']]);
+
+function quoted(host: string, from: number, to: number): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = from; i < to; i++) {
+    const at = i;
+    let c = host[i];
+    if (c === '\\' && ESCAPES.has(host[i + 1])) c = ESCAPES.get(host[++i])!;
+    else if (c === '\\' && host[i + 1] === 'u' && /^[0-9a-fA-F]{4}$/.test(host.slice(i + 2, i + 6))) { c = String.fromCharCode(parseInt(host.slice(i + 2, i + 6), 16)); i += 5; }
+    else if (templateEscape(host, i)) { i++; c = host[i]; }
+    text += c;
+    offsets.push(at);
+  }
+  offsets.push(to);
+  return { text, offsets };
+}
+
+/** `${...}` and `%{...}` as written in the host (an escaped `$${` is not one), as ranges of the decoded text. */
+function templateHoles(host: string, d: { text: string; offsets: number[] }): [number, number][] {
+  const holes: [number, number][] = [];
+  for (let k = 0; k < d.text.length; k++) {
+    const i = d.offsets[k];
+    if ((host[i] === '$' || host[i] === '%') && host[i + 1] === '{' && !(i > 0 && host[i - 1] === host[i])) {
+      let depth = 0, j = k;
+      for (; j < d.text.length; j++) {
+        if (d.text[j] === '{') depth++;
+        else if (d.text[j] === '}' && --depth === 0) break;
+      }
+      holes.push([k, Math.min(j + 1, d.text.length)]);
+      k = j;
+    }
+  }
+  return holes;
+}
+
+/** The host range of text [s, e), or undefined when it crosses an escape or stripped indentation. */
+export function scriptRange(x: EmbeddedScript, s: number, e: number): Range | undefined {
+  const from = x.offsets[s];
+  const to = e > s ? x.offsets[e - 1] + 1 : from;
+  return to - from === e - s ? { offset: from, length: e - s } : undefined;
+}
+
+export function touchesUnknown(x: EmbeddedScript, s: number, e: number): boolean {
+  return x.unknown.some(([a, b]) => s < b && a < Math.max(e, s + 1));
+}
