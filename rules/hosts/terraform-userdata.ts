@@ -1,9 +1,11 @@
-// EC2 user data in Terraform (aws_instance, aws_launch_template, aws_launch_configuration): a shell script that
-// writes /etc/ecs/ecs.config is linted by the agent-config rules. The script is the string as Terraform hands it to
+// EC2 user data in Terraform: a shell script that writes /etc/ecs/ecs.config is linted by the agent-config rules,
+// wherever the string is (the `user_data` of aws_instance, aws_launch_template, aws_launch_configuration, a local
+// or a module input that becomes user data). The script is the string as Terraform hands it to
 // EC2 (escapes decoded, `<<-` indentation removed), with a map from each of its characters back to the .tf text.
 // Terraform interpolations and directives (`${var.cluster}`, `%{ if }`) are deploy-time values: findings touching
 // them are dropped. `templatefile()`, `file()` and references are unknown: nothing is linted.
-import type { HclExpr } from './hcl/parser';
+import type { HclBody, HclExpr } from './hcl/parser';
+import { looksLikeScript } from '../agent/shell';
 import type { Range } from './tree';
 
 export interface EmbeddedScript {
@@ -20,14 +22,38 @@ export interface EmbeddedScript {
   editable: boolean;
 }
 
-export const USER_DATA_RESOURCES: ReadonlySet<string> = new Set(['aws_instance', 'aws_launch_template', 'aws_launch_configuration', 'aws_spot_instance_request']);
+const MENTIONS_ECS_CONFIG = /\/etc\/ecs\/ecs\.config(?![\w.-])/;
 
-const WRITES_ECS_CONFIG = /\/etc\/ecs\/ecs\.config(?![\w.-])/;
+/** Every string of the file that is a script writing ecs.config, labelled by its block address and argument path. */
+export function scriptsIn(host: string, body: HclBody): EmbeddedScript[] {
+  const out: EmbeddedScript[] = [];
+  const visit = (e: HclExpr, label: string, depth: number) => {
+    if (depth > 50) return;
+    const script = scriptOf(host, e, label);
+    if (script) out.push(script);
+    else if (e.t === 'object') for (const i of e.items) visit(i.value, `${label}.${i.key}`, depth + 1);
+    else if (e.t === 'tuple') e.items.forEach((x, n) => visit(x, `${label}[${n}]`, depth + 1));
+  };
+  const walk = (b: HclBody, address: string, depth: number) => {
+    for (const item of b.items) {
+      if (item.kind === 'attribute') visit(item.value, `${address}${address ? ' ' : ''}${item.name}`, depth);
+      else if (depth < 20) walk(item.body, depth ? address : blockAddress(item.type, item.labels), depth + 1);
+    }
+  };
+  walk(body, '', 0);
+  return out;
+}
 
-/** The script of a `user_data` value (also inside base64encode/base64gzip), when it writes ecs.config. */
-export function userDataScript(host: string, e: HclExpr, label: string): EmbeddedScript | undefined {
+function blockAddress(type: string, labels: string[]): string {
+  if (type === 'resource') return labels.join('.');
+  if (type === 'locals') return 'local';
+  return [type, ...labels].join('.');
+}
+
+/** The script a value holds (also inside base64encode/base64gzip), when it is one that writes ecs.config. */
+function scriptOf(host: string, e: HclExpr, label: string): EmbeddedScript | undefined {
   while (e.t === 'call' && (e.name === 'base64encode' || e.name === 'base64gzip') && e.args.length === 1) e = e.args[0];
-  if (e.t !== 'string' || !WRITES_ECS_CONFIG.test(e.value)) return undefined;
+  if (e.t !== 'string' || !MENTIONS_ECS_CONFIG.test(e.value) || !looksLikeScript(e.value)) return undefined;
   const end = e.span.offset + e.span.length;
   let decoded: { text: string; offsets: number[] };
   let editable = false;

@@ -11,7 +11,7 @@ import { VERBATIM, namesOf, nodeAt, lastProp, toHostKeys, type HNode, type HProp
 import { renderVirtual } from './virtual';
 import { parseHcl, type HclBlock, type HclBody, type HclExpr } from './hcl/parser';
 import { moduleDocs } from './terraform-modules';
-import { USER_DATA_RESOURCES, userDataScript, type EmbeddedScript } from './terraform-userdata';
+import { scriptsIn, type EmbeddedScript } from './terraform-userdata';
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
@@ -220,7 +220,7 @@ export function parseTerraform(text: string): HostParse {
   const { body, errors, unavailable } = parseHcl(text);
   if (unavailable) return { format: 'hcl', docs: [], unavailable };
   const docs: EmbeddedDoc[] = [];
-  const scripts: EmbeddedScript[] = [];
+  const scripts: EmbeddedScript[] = scriptsIn(text, body);
   const add = (b: HclBlock, kind: DocumentKind, root: HNode | undefined, label = `${b.labels.join('.')}`) => {
     if (root && (root.t === 'object' || root.t === 'array')) docs.push({ kind, root, label, anchor: b.labels.length ? labelSpan(text, b) : b.typeSpan });
   };
@@ -244,9 +244,6 @@ export function parseTerraform(text: string): HostParse {
         case 'aws_vpc_endpoint': case 'aws_vpc_endpoint_policy': add(item, 'endpoint-policy', policyAttr(item, 'policy')); break;
         case 'aws_ecr_repository_policy': add(item, 'ecr-repository-policy', policyAttr(item, 'policy')); break;
       }
-      const userData = USER_DATA_RESOURCES.has(type) ? attr(item.body, 'user_data') : undefined;
-      const script = userData && userDataScript(text, userData.value, `${item.labels.join('.')} user_data`);
-      if (script) scripts.push(script);
     } else if (item.type === 'module') {
       const at = item.labels.length ? labelSpan(text, item) : item.typeSpan;
       for (const d of moduleDocs(item, { node: exprToNode, json: jsonString }, at)) add(item, d.kind, d.root, `module.${item.labels.join('.')}`);

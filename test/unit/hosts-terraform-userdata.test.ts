@@ -81,8 +81,33 @@ EOF`);
     }
   });
 
-  it('only instance resources: a user_data argument elsewhere is not a script', () => {
-    const src = `resource "aws_ssm_document" "d" {\n  user_data = "echo ECS_DISABLE_PRIVILEGED=false >> /etc/ecs/ecs.config"\n}\n`;
+  it('a script in a local or a module input (user data built once, used by an autoscaling module) is read too', () => {
+    const src = `locals {
+  user_data = <<-EOT
+    #!/bin/bash
+    cat <<'EOF' >> /etc/ecs/ecs.config
+    ECS_CLUSTER=\${local.name}
+    ECS_DISABLE_PRIVILEGED=false
+    EOF
+  EOT
+}
+
+module "asg" {
+  source = "terraform-aws-modules/autoscaling/aws"
+  instances = {
+    spot = {
+      user_data = "#!/bin/bash\necho ECS_ENABLE_TASK_IAM_ROLE=maybe >> /etc/ecs/ecs.config\n"
+    }
+  }
+}
+`;
+    const fs = findings(src);
+    assert.deepEqual(fs.filter((f) => f.ruleId === 'agent/disable-privileged' && flagged(src, f) === 'false').map((f) => f.message.split(':')[0]), ['local user_data']);
+    assert.deepEqual(fs.filter((f) => f.ruleId === 'agent/invalid-value').map((f) => [flagged(src, f), f.message.split(':')[0]]), [['maybe', 'module.asg instances.spot.user_data']]);
+  });
+
+  it('a string that only mentions the path writes nothing: not a script', () => {
+    const src = `variable "note" {\n  default = "the agent reads /etc/ecs/ecs.config at start"\n}\n`;
     assert.deepEqual(findings(src), []);
   });
 });
