@@ -6,6 +6,7 @@
 // them are dropped. `templatefile()`, `file()` and references are unknown: nothing is linted.
 import type { HclBody, HclExpr } from './hcl/parser';
 import { looksLikeScript } from '../agent/shell';
+import { decodeHeredoc, decodeQuoted } from './hcl/template';
 import type { Range } from './tree';
 
 export interface EmbeddedScript {
@@ -55,83 +56,27 @@ function scriptOf(host: string, e: HclExpr, label: string): EmbeddedScript | und
   while (e.t === 'call' && (e.name === 'base64encode' || e.name === 'base64gzip') && e.args.length === 1) e = e.args[0];
   if (e.t !== 'string' || !MENTIONS_ECS_CONFIG.test(e.value) || !looksLikeScript(e.value)) return undefined;
   const end = e.span.offset + e.span.length;
-  let decoded: { text: string; offsets: number[] };
-  let editable = false;
-  if (e.heredoc) {
-    const close = host.lastIndexOf('\n', end - 1) + 1; // start of the closing marker's line
-    const indented = host.startsWith('<<-', e.span.offset);
-    decoded = heredoc(host, e.heredoc.contentOffset, close, indented);
-    editable = !indented;
-  } else {
-    decoded = quoted(host, e.span.offset + 1, end - 1);
-  }
-  const offsets = Int32Array.from(decoded.offsets);
-  return { label, text: decoded.text, offsets, unknown: templateHoles(host, decoded), whole: e.span, editable };
-}
-
-/** Template escapes `$${` / `%%{` stand for `${` / `%{`: one character of the host is dropped. */
-function templateEscape(host: string, i: number): boolean {
-  return (host[i] === '$' || host[i] === '%') && host[i + 1] === host[i] && host[i + 2] === '{';
-}
-
-function heredoc(host: string, from: number, to: number, indented: boolean): { text: string; offsets: number[] } {
-  let strip = 0;
-  if (indented) {
-    strip = Infinity; // the smallest indentation of a non-blank line, as Terraform removes it
-    for (let s = from; s < to;) {
-      const nl = host.indexOf('\n', s);
-      const lineEnd = nl < 0 || nl >= to ? to : nl;
-      const line = host.slice(s, lineEnd);
-      if (line.trim()) strip = Math.min(strip, /^[ \t]*/.exec(line)![0].length);
-      s = lineEnd + 1;
-    }
-    if (!Number.isFinite(strip)) strip = 0;
-  }
-  let text = '';
-  const offsets: number[] = [];
-  let col = 0;
-  for (let i = from; i < to; i++) {
-    const c = host[i];
-    if (col < strip && (c === ' ' || c === '\t')) { col++; continue; }
-    if (templateEscape(host, i)) i++;
-    text += host[i];
-    offsets.push(i);
-    col = host[i] === '\n' ? 0 : col + 1;
-  }
-  offsets.push(to);
-  return { text, offsets };
-}
-
-const ESCAPES: ReadonlyMap<string, string> = new Map([['n', '\n'], ['t', '\t'], ['r', '\r'], ['"', '"'], ['\\', '\\']]);
-
-function quoted(host: string, from: number, to: number): { text: string; offsets: number[] } {
-  let text = '';
-  const offsets: number[] = [];
-  for (let i = from; i < to; i++) {
-    const at = i;
-    let c = host[i];
-    if (c === '\\' && ESCAPES.has(host[i + 1])) c = ESCAPES.get(host[++i])!;
-    else if (c === '\\' && host[i + 1] === 'u' && /^[0-9a-fA-F]{4}$/.test(host.slice(i + 2, i + 6))) { c = String.fromCharCode(parseInt(host.slice(i + 2, i + 6), 16)); i += 5; }
-    else if (templateEscape(host, i)) { i++; c = host[i]; }
-    text += c;
-    offsets.push(at);
-  }
-  offsets.push(to);
-  return { text, offsets };
+  // Heredocs: up to the start of the closing marker's line; fixes only where offsets map one to one (no `<<-`).
+  const indented = !!e.heredoc && host.startsWith('<<-', e.span.offset);
+  const decoded = e.heredoc
+    ? decodeHeredoc(host, e.heredoc.contentOffset, host.lastIndexOf('\n', end - 1) + 1, indented, true)
+    : decodeQuoted(host, e.span.offset + 1, end - 1, true);
+  const offsets = Int32Array.from(decoded.offsets!);
+  return { label, text: decoded.text, offsets, unknown: templateHoles(host, decoded.text, offsets), whole: e.span, editable: !!e.heredoc && !indented };
 }
 
 /** `${...}` and `%{...}` as written in the host (an escaped `$${` is not one), as ranges of the decoded text. */
-function templateHoles(host: string, d: { text: string; offsets: number[] }): [number, number][] {
+function templateHoles(host: string, text: string, offsets: Int32Array): [number, number][] {
   const holes: [number, number][] = [];
-  for (let k = 0; k < d.text.length; k++) {
-    const i = d.offsets[k];
+  for (let k = 0; k < text.length; k++) {
+    const i = offsets[k];
     if ((host[i] === '$' || host[i] === '%') && host[i + 1] === '{' && !(i > 0 && host[i - 1] === host[i])) {
       let depth = 0, j = k;
-      for (; j < d.text.length; j++) {
-        if (d.text[j] === '{') depth++;
-        else if (d.text[j] === '}' && --depth === 0) break;
+      for (; j < text.length; j++) {
+        if (text[j] === '{') depth++;
+        else if (text[j] === '}' && --depth === 0) break;
       }
-      holes.push([k, Math.min(j + 1, d.text.length)]);
+      holes.push([k, Math.min(j + 1, text.length)]);
       k = j;
     }
   }

@@ -5,6 +5,7 @@
 // The grammar is WebAssembly loaded once, asynchronously (initHcl); parsing afterwards is synchronous. No fs here:
 // the caller passes the .wasm bytes.
 import { Language, Parser, type Node } from 'web-tree-sitter';
+import { decodeHeredoc, decodeQuoted } from './template';
 
 export interface Span { offset: number; length: number }
 
@@ -192,14 +193,8 @@ class Adapter {
   /** A quoted string: escapes decoded, `$${` unescaped, interpolations and directives kept as written. */
   private quoted(n: Node): { value: string; interpolated: boolean } {
     const holes = kids(n).filter((c) => c.type === 'template_interpolation' || c.type === 'template_directive');
-    let out = '';
-    let at = n.startIndex + 1;
     const end = n.endIndex - (n.lastChild?.type === 'quoted_template_end' ? 1 : 0);
-    for (const h of holes) {
-      out += unescape(this.src.slice(at, h.startIndex)) + this.src.slice(h.startIndex, h.endIndex);
-      at = h.endIndex;
-    }
-    out += unescape(this.src.slice(at, end));
+    const out = decodeQuoted(this.src, n.startIndex + 1, end).text;
     // The grammar lets a quoted string run across lines; Terraform does not (an unclosed quote, most of the time).
     const nl = this.src.slice(n.startIndex, end).search(/\n/);
     if (nl >= 0 && !holes.some((h) => h.startIndex <= n.startIndex + nl && n.startIndex + nl < h.endIndex)) {
@@ -220,15 +215,9 @@ class Adapter {
     if (nl < 0 || contentEnd < contentOffset) return undefined;
     const raw = this.src.slice(contentOffset, contentEnd);
     const indent = start.text === '<<-';
-    let value = raw;
-    if (indent) {
-      const lines = raw.split('\n');
-      let min = Infinity; // a loop, not Math.min(...lines): a heredoc may have more lines than the call stack allows
-      for (const l of lines) if (l.trim()) min = Math.min(min, /^[ \t]*/.exec(l)![0].length);
-      value = lines.map((l) => l.slice(Number.isFinite(min) ? min : 0)).join('\n');
-    }
+    const value = decodeHeredoc(this.src, contentOffset, contentEnd, indent).text;
     const interpolated = kids(n).some((c) => c.type === 'template_interpolation' || c.type === 'template_directive');
-    return { t: 'string', span: span(n), value: value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'), interpolated, heredoc: { contentOffset, raw: indent ? '' : raw } };
+    return { t: 'string', span: span(n), value, interpolated, heredoc: { contentOffset, raw: indent ? '' : raw } };
   }
 
   private collection(n: Node | undefined, depth: number): HclExpr | undefined {
@@ -267,15 +256,4 @@ class Adapter {
     if (name?.type !== 'identifier') return undefined;
     return { t: 'call', span: span(n), name: name.text, args: args ? kids(args).filter((c) => c.type === 'expression').map((c) => this.expr(c, depth + 1)) : [] };
   }
-}
-
-const ESCAPES: ReadonlyMap<string, string> = new Map([['n', '\n'], ['t', '\t'], ['r', '\r'], ['"', '"'], ['\\', '\\']]);
-
-/** HCL string escapes (\n \t \r \" \\ \uNNNN \UNNNNNNNN) and the `$${` / `%%{` template escapes. */
-function unescape(s: string): string {
-  return s.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|([$%])\2\{/g, (m, e: string | undefined, t: string | undefined) => {
-    if (t) return t + '{';
-    if (e!.length > 1) return String.fromCodePoint(parseInt(e!.slice(1), 16));
-    return ESCAPES.get(e!) ?? e!;
-  });
 }
