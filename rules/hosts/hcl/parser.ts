@@ -83,10 +83,16 @@ export function parseHcl(src: string): HclParse {
   }
 }
 
+/** What a MISSING node stands for, in the words of the file rather than the grammar. */
+const MISSING_NAMES: ReadonlyMap<string, string> = new Map([
+  ['quoted_template_end', 'closing "'], ['block_end', 'closing }'], ['object_end', 'closing }'], ['tuple_end', 'closing ]'],
+  ['template_interpolation_end', 'closing } of ${'], ['heredoc_identifier', 'heredoc end marker'], ['identifier', 'name'],
+]);
+
 /** ERROR and MISSING nodes, outermost first, in text order. */
 function collectErrors(n: Node, text: string, out: HclParse['errors']): void {
   if (n.isMissing) {
-    out.push({ message: `missing ${n.type.replace(/_/g, ' ')}`, offset: n.startIndex, length: 0 });
+    out.push({ message: `missing ${MISSING_NAMES.get(n.type) ?? n.type.replace(/_/g, ' ')}`, offset: n.startIndex, length: 0 });
     return;
   }
   if (n.type === 'ERROR') {
