@@ -216,14 +216,16 @@ function tamService(inputs: Map<string, Input>, read: HclReaders, at: Range): Mo
   task.push(compat ? prop('requiresCompatibilities', compat, read.node(compat.value)) : { key: 'requiresCompatibilities', hostKey: 'requires_compatibilities', keyRange: at, value: { t: 'array', range: at, items: [{ t: 'scalar', value: 'FARGATE', range: at }] } });
   const defs = inputs.get('container_definitions');
   const defaults = inputs.get('container_definition_defaults');
-  const fallback = defaults?.value.t === 'object' ? inputsOf(defaults.value.items.map((i) => ({ name: i.key, nameSpan: i.keySpan, value: i.value }))) : undefined;
+  const fallback = defaults?.value.t === 'object' ? inputsOf(defaults.value.items.filter((i) => !i.computed).map((i) => ({ name: i.key, nameSpan: i.keySpan, value: i.value }))) : undefined;
   if (defs) {
     if (defs.value.t === 'object') {
       const items = defs.value.items.map((entry) => {
         if (entry.value.t !== 'object') return { t: 'unknown', range: entry.value.span } as HNode;
-        const fields = inputsOf(entry.value.items.map((i) => ({ name: i.key, nameSpan: i.keySpan, value: i.value })));
+        const fields = inputsOf(entry.value.items.filter((i) => !i.computed).map((i) => ({ name: i.key, nameSpan: i.keySpan, value: i.value })));
         const c = container(fields, TAM_CONTAINER, read, entry.keySpan, fallback);
-        if (c.t === 'object' && !fields.has('name')) c.props.unshift({ key: 'name', hostKey: entry.key, keyRange: entry.keySpan, value: { t: 'scalar', value: entry.key, range: entry.keySpan } });
+        // The name defaults to the entry's key, unknown when the key is computed (`(local.container_name) = {...}`).
+        const name: HNode = entry.computed ? { t: 'unknown', range: entry.keySpan } : { t: 'scalar', value: entry.key, range: entry.keySpan };
+        if (c.t === 'object' && !fields.has('name')) c.props.unshift({ key: 'name', hostKey: entry.key, keyRange: entry.keySpan, value: name });
         return c;
       });
       task.push(prop('containerDefinitions', defs, { t: 'array', range: defs.value.span, items }));

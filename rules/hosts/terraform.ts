@@ -35,7 +35,8 @@ function exprToNode(e: HclExpr): HNode {
     case 'number': case 'bool': return { t: 'scalar', value: e.value, range, host: { hcl: 'literal' } as HclHost };
     case 'null': return { t: 'scalar', value: null, range, host: { hcl: 'literal' } as HclHost };
     case 'object': {
-      const props: HProp[] = e.items.map((i) => ({ key: i.key, hostKey: i.key, keyRange: i.keySpan, value: exprToNode(i.value) }));
+      // An item under a computed key `(var.k)` may be any field: left out.
+      const props: HProp[] = e.items.filter((i) => !i.computed).map((i) => ({ key: i.key, hostKey: i.key, keyRange: i.keySpan, value: exprToNode(i.value) }));
       return { t: 'object', props, range, host: { hcl: 'object', expr: e } as HclHost };
     }
     case 'tuple': return { t: 'array', items: e.items.map((i) => exprToNode(i)), range, host: { hcl: 'tuple', expr: e } as HclHost };

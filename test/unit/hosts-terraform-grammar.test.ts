@@ -35,11 +35,11 @@ ${TASK}`;
     assert.equal(privileged(src).length, 1, 'the resource after the locals is still read');
   });
 
-  it('keeps a parenthesised key out of the object but reads its other keys', () => {
+  it('marks a parenthesised key as computed and reads the other keys', () => {
     const src = 'x = { (var.k) = "a", name = "n" }\n';
     const v = (parseHcl(src).body.items[0] as HclAttribute).value;
     assert.equal(v.t, 'object');
-    assert.deepEqual(v.t === 'object' && v.items.map((i) => i.key), ['name']);
+    assert.deepEqual(v.t === 'object' && v.items.map((i) => [i.key, !!i.computed]), [['(var.k)', true], ['name', false]]);
   });
 
   it('a half-typed file reports one syntax finding and still yields its complete resources', () => {

@@ -115,6 +115,12 @@ describe('hosts: Terraform modules', () => {
       assert.deepEqual(rules(src).filter((id) => id.startsWith('task/') && id !== 'task/no-host-pid' && id !== 'task/fargate-compat'), []);
     });
 
+    it('an entry under a computed key (`(local.container_name) = {...}`) is still checked, its name unknown', () => {
+      const src = svc('  container_definitions = {\n    (local.container_name) = {\n      image = "nginx:latest"\n      readonlyRootFilesystem = false\n      user = "1000"\n    }\n  }\n');
+      assert.deepEqual(at(src, 'task/image-pinned'), ['"nginx:latest"']);
+      assert.deepEqual(at(src, 'task/readonly-root-filesystem'), ['readonlyRootFilesystem = false']);
+    });
+
     it('reads v5 snake_case entries and container_definition_defaults', () => {
       const src = svc('  container_definition_defaults = { readonly_root_filesystem = false }\n  container_definitions = {\n    a = { image = "a:1", user = "1000" }\n    b = { image = "b:1", user = "1000", readonly_root_filesystem = true }\n  }\n');
       const ro = findings(src).filter((f) => f.ruleId === 'task/readonly-root-filesystem');

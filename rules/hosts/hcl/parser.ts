@@ -20,7 +20,8 @@ export type HclExpr =
   /** Anything else (references, operators, for/conditional expressions): unknown at lint time. */
   | { t: 'expr'; span: Span; text: string };
 
-export interface HclObjectItem { key: string; keySpan: Span; value: HclExpr }
+/** `computed`: a key expression such as `(local.name)`; `key` is then its source text, not a name. */
+export interface HclObjectItem { key: string; keySpan: Span; value: HclExpr; computed?: boolean }
 
 export interface HclAttribute { kind: 'attribute'; name: string; nameSpan: Span; value: HclExpr; span: Span }
 export interface HclBlock { kind: 'block'; type: string; typeSpan: Span; labels: string[]; body: HclBody; span: Span; bodySpan: Span }
@@ -238,8 +239,8 @@ class Adapter {
       const v = el.childForFieldName('val');
       if (!k || !v) continue;
       const key = this.key(k);
-      // A computed key `(var.k) = ...` names no field we know: the element is left out, the rest still read.
-      if (key !== undefined) items.push({ key, keySpan: span(k), value: this.expr(v, depth + 1) });
+      // A computed key `(var.k) = ...` names no field we know: readers decide (a map of containers keeps the entry).
+      items.push(key !== undefined ? { key, keySpan: span(k), value: this.expr(v, depth + 1) } : { key: k.text, keySpan: span(k), value: this.expr(v, depth + 1), computed: true });
     }
     return { t: 'object', span: span(n), items };
   }
