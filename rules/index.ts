@@ -30,4 +30,4 @@ export { detectKind, kindFromFileName, kindFromAssociations, isDocumentKind, typ
 export { applyEdits } from './core/edits';
 export { LineIndex, type Position } from './core/positions';
 export { parseJson } from './core/json';
-export { initTerraform, terraformReady, type TerraformWasm } from './hosts';
+export { initTerraform, type TerraformWasm } from './hosts';

@@ -56,10 +56,6 @@ export function initHcl(load: () => HclWasm | Promise<HclWasm>): Promise<void> {
   })());
 }
 
-export function hclReady(): boolean {
-  return parser !== undefined;
-}
-
 /** Deeper expressions are kept as unknown: the adapter recurses, and no real module nests this deep. */
 const MAX_DEPTH = 200;
 
