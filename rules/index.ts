@@ -32,3 +32,4 @@ export { LineIndex, type Position } from './core/positions';
 export { parseJson } from './core/json';
 export type { HostResource } from './hosts';
 export type { HNode } from './hosts/tree';
+export { initTerraform, type TerraformWasm } from './hosts';

@@ -72,7 +72,7 @@ export class Engine {
     if (kind === 'unknown') return { kind, findings: [] };
     // CloudFormation / Terraform: lint the documents embedded in the file, findings mapped back into it.
     if (isHostKind(kind)) {
-      const { findings, resources } = lintHostDocument(this, text, kind, { fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID }, json?.root);
+      const { findings, resources } = lintHostDocument(this, text, kind, { fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID, internalRuleId: RULE_ERROR_ID }, json?.root);
       return resources ? { kind, findings, resources } : { kind, findings };
     }
     const findings: Finding[] = [];

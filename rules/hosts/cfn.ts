@@ -5,6 +5,7 @@ import { parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node
 import type { DocumentKind } from '../core/types';
 import { ECS_NAMES, applyNames } from './cfn-names';
 import { VERBATIM, lastProp, type HNode, type HProp, type Range } from './tree';
+import type { EmbeddedScript } from './terraform-userdata';
 
 export type HostFormat = 'json' | 'yaml' | 'hcl';
 
@@ -38,6 +39,10 @@ export interface HostParse {
   resources?: HostResource[];
   /** The first syntax error, if the host did not parse cleanly. */
   syntaxError?: { message: string; offset: number; length: number };
+  /** Shell scripts to lint as ecs.config writers (Terraform user data). */
+  scripts?: EmbeddedScript[];
+  /** Why the file could not be read at all (the Terraform grammar is not loaded): one finding, never silence. */
+  unavailable?: string;
   /** Format-specific parse result, used by fixes. */
   tree?: unknown;
 }

@@ -25,4 +25,10 @@ export function lintHostDocument(engine: EmbeddedLinter, text: string, kind: Doc
 
 export type { HostResource } from './cfn';
 
+/**
+ * Loads the Terraform grammar (WebAssembly). Await it once before linting `.tf` files: until it resolves, and if it
+ * failed, a Terraform file gets one `internal/rule-error` finding saying it was not checked. `load` returns the bytes
+ * of web-tree-sitter's tree-sitter.wasm and of tree-sitter-terraform.wasm (read by the caller: the engine has no fs).
+ */
+export { initHcl as initTerraform, type HclWasm as TerraformWasm } from './hcl/parser';
 export { isCloudFormationJsonRoot, looksLikeCloudFormationYaml } from './cfn';

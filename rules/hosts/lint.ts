@@ -8,6 +8,7 @@ import { translateFix, type Change } from './fix';
 import type { TextEdit } from '../core/types';
 import { inferFormatting } from '../core/edits';
 import { clampToText } from '../core/positions';
+import { scriptRange, touchesUnknown, type EmbeddedScript } from './terraform-userdata';
 
 /** The part of Engine this module needs (kept structural to avoid an import cycle). */
 export interface EmbeddedLinter {
@@ -23,6 +24,8 @@ export interface HostLintOptions {
   ruleOptions?: Record<string, Record<string, unknown>>;
   onRuleError?: (id: string, e: unknown) => void;
   syntaxRuleId: string;
+  /** Reports that the file could not be checked at all (HostParse.unavailable). */
+  internalRuleId: string;
   /** HCL hosts: replay structural changes as HCL edits. */
   hclEdits?: (doc: EmbeddedDoc, changes: Change[]) => TextEdit[] | undefined;
 }
@@ -33,6 +36,10 @@ const NO_PLAINTEXT_SECRETS = 'task/no-plaintext-secrets';
 export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: HostLintOptions): Finding[] {
   const settings = opts.ruleSettings ?? {};
   const out: Finding[] = [];
+  if (parsed.unavailable) {
+    // Fail closed: an error even where rules are off, so CI never passes a file it did not read.
+    return [{ ruleId: opts.internalRuleId, severity: 'error', message: `This file was not checked: ${parsed.unavailable}.`, offset: 0, length: 0 }];
+  }
   if (parsed.syntaxError && settings[opts.syntaxRuleId] !== 'off') {
     const e = parsed.syntaxError;
     out.push({
@@ -80,7 +87,29 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
       }
     }
   }
+  for (const x of parsed.scripts ?? []) out.push(...lintScript(engine, x, opts));
   out.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  return out;
+}
+
+/** A user-data script with the agent-config rules; findings on Terraform interpolations are dropped. */
+function lintScript(engine: EmbeddedLinter, x: EmbeddedScript, opts: HostLintOptions): Finding[] {
+  // The file name makes the agent rules read it as a script (the lines it writes to ecs.config).
+  const res = engine.lint(x.text, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+  const out: Finding[] = [];
+  for (const f of res.findings) {
+    if (touchesUnknown(x, f.offset, f.offset + f.length)) continue;
+    const fixes: Fix[] = [];
+    for (const fix of f.fixes ?? []) {
+      const edits = x.editable ? fix.edits.map((e) => {
+        const r = scriptRange(x, e.offset, e.offset + e.length);
+        return r && !/[$%]\{/.test(e.content) ? { ...r, content: e.content } : undefined;
+      }) : [];
+      if (edits.length && edits.every((e) => e)) fixes.push({ ...fix, edits: edits as TextEdit[] });
+    }
+    const range = scriptRange(x, f.offset, f.offset + f.length) ?? x.whole;
+    out.push({ ...f, message: `${x.label}: ${f.message}`, offset: range.offset, length: range.length, fixes: fixes.length ? fixes : undefined });
+  }
   return out;
 }
 

@@ -10,6 +10,8 @@ import type { Change } from './fix';
 import { VERBATIM, namesOf, nodeAt, lastProp, toHostKeys, type HNode, type HProp, type NameTable, type Range } from './tree';
 import { renderVirtual } from './virtual';
 import { parseHcl, type HclBlock, type HclBody, type HclExpr } from './hcl/parser';
+import { moduleDocs } from './terraform-modules';
+import { scriptsIn, type EmbeddedScript } from './terraform-userdata';
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
@@ -33,7 +35,8 @@ function exprToNode(e: HclExpr): HNode {
     case 'number': case 'bool': return { t: 'scalar', value: e.value, range, host: { hcl: 'literal' } as HclHost };
     case 'null': return { t: 'scalar', value: null, range, host: { hcl: 'literal' } as HclHost };
     case 'object': {
-      const props: HProp[] = e.items.map((i) => ({ key: i.key, hostKey: i.key, keyRange: i.keySpan, value: exprToNode(i.value) }));
+      // An item under a computed key `(var.k)` may be any field: left out.
+      const props: HProp[] = e.items.filter((i) => !i.computed).map((i) => ({ key: i.key, hostKey: i.key, keyRange: i.keySpan, value: exprToNode(i.value) }));
       return { t: 'object', props, range, host: { hcl: 'object', expr: e } as HclHost };
     }
     case 'tuple': return { t: 'array', items: e.items.map((i) => exprToNode(i)), range, host: { hcl: 'tuple', expr: e } as HclHost };
@@ -82,6 +85,10 @@ function attr(body: HclBody, name: string) {
 function blocks(body: HclBody, type: string): HclBlock[] {
   return body.items.filter((i): i is HclBlock => i.kind === 'block' && i.type === type);
 }
+/** `dynamic "<type>" { for_each ... }`: blocks generated at plan time, unknown in number and content. */
+function dynamicBlocks(body: HclBody, type: string): HclBlock[] {
+  return blocks(body, 'dynamic').filter((b) => b.labels[0] === type);
+}
 
 /** A block body as an object: attributes as properties, repeated nested blocks as arrays (`listBlocks`). */
 function bodyNode(b: HclBlock, names: NameTable, listBlocks: ReadonlySet<string>, special: Record<string, (e: HclExpr) => HNode | undefined> = {}): HNode {
@@ -92,19 +99,21 @@ function bodyNode(b: HclBlock, names: NameTable, listBlocks: ReadonlySet<string>
       const value = special[item.name]?.(item.value) ?? exprToNode(item.value);
       props.push({ key: names.toApi(item.name), hostKey: item.name, keyRange: item.nameSpan, value });
     } else {
-      const g = grouped.get(item.type) ?? [];
+      const type = item.type === 'dynamic' && item.labels.length === 1 ? item.labels[0] : item.type;
+      const g = grouped.get(type) ?? [];
       g.push(item);
-      grouped.set(item.type, g);
+      grouped.set(type, g);
     }
   }
   for (const [type, bs] of grouped) {
     const key = names.toApi(type);
     const child = names.child(key);
-    const values = bs.map((x) => bodyNode(x, child, listBlocks, {}));
-    const value: HNode = listBlocks.has(type)
+    const values = bs.map((x): HNode => (x.type === 'dynamic' ? { t: 'unknown', range: x.span } : bodyNode(x, child, listBlocks, {})));
+    // Only dynamic blocks: how many (maybe none) is unknown too.
+    const value: HNode = bs.every((x) => x.type === 'dynamic') ? { t: 'unknown', range: bs[0].span } : listBlocks.has(type)
       ? { t: 'array', items: values, range: { offset: bs[0].span.offset, length: bs[bs.length - 1].span.offset + bs[bs.length - 1].span.length - bs[0].span.offset }, host: { hcl: 'other' } }
       : values[values.length - 1];
-    props.push({ key, hostKey: type, keyRange: bs[0].typeSpan, value });
+    props.push({ key, hostKey: type, keyRange: bs[0].type === 'dynamic' ? bs[0].span : bs[0].typeSpan, value });
   }
   return { t: 'object', props, range: b.bodySpan, host: { hcl: 'block', block: b }, names };
 }
@@ -160,6 +169,8 @@ function policyDocument(b: HclBlock): HNode {
     if (!props.some((p) => p.key === 'Effect')) props.push(prop('Effect', s.typeSpan, { t: 'scalar', value: 'Allow', range: s.typeSpan }));
     for (const [tf, api] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
       const ps = blocks(s.body, tf);
+      const dyn = dynamicBlocks(s.body, tf);
+      if (dyn.length) { props.push(prop(api, dyn[0].typeSpan, { t: 'unknown', range: dyn[0].span })); continue; }
       if (!ps.length) continue;
       const principal: HProp[] = ps.map((p) => {
         const type = attr(p.body, 'type');
@@ -170,7 +181,9 @@ function policyDocument(b: HclBlock): HNode {
       props.push(prop(api, ps[0].typeSpan, { t: 'object', props: principal, range: r(ps[0]) }));
     }
     const conds = blocks(s.body, 'condition');
-    if (conds.length) {
+    const dynConds = dynamicBlocks(s.body, 'condition');
+    if (dynConds.length) props.push(prop('Condition', dynConds[0].typeSpan, { t: 'unknown', range: dynConds[0].span }));
+    else if (conds.length) {
       const byTest = new Map<string, HProp[]>();
       const testRange = new Map<string, Range>();
       for (const c of conds) {
@@ -188,6 +201,7 @@ function policyDocument(b: HclBlock): HNode {
     }
     return { t: 'object', props, range: s.span };
   });
+  for (const d of dynamicBlocks(b.body, 'statement')) statements.push({ t: 'unknown', range: d.span });
   return {
     t: 'object',
     props: [
@@ -204,8 +218,10 @@ function policyKindOf(doc: HNode, hint: DocumentKind): DocumentKind {
 }
 
 export function parseTerraform(text: string): HostParse {
-  const { body, errors } = parseHcl(text);
+  const { body, errors, unavailable } = parseHcl(text);
+  if (unavailable) return { format: 'hcl', docs: [], unavailable };
   const docs: EmbeddedDoc[] = [];
+  const scripts: EmbeddedScript[] = scriptsIn(text, body);
   const add = (b: HclBlock, kind: DocumentKind, root: HNode | undefined, label = `${b.labels.join('.')}`) => {
     if (root && (root.t === 'object' || root.t === 'array')) docs.push({ kind, root, label, anchor: b.labels.length ? labelSpan(text, b) : b.typeSpan });
   };
@@ -229,6 +245,9 @@ export function parseTerraform(text: string): HostParse {
         case 'aws_vpc_endpoint': case 'aws_vpc_endpoint_policy': add(item, 'endpoint-policy', policyAttr(item, 'policy')); break;
         case 'aws_ecr_repository_policy': add(item, 'ecr-repository-policy', policyAttr(item, 'policy')); break;
       }
+    } else if (item.type === 'module') {
+      const at = item.labels.length ? labelSpan(text, item) : item.typeSpan;
+      for (const d of moduleDocs(item, { node: exprToNode, json: jsonString }, at)) add(item, d.kind, d.root, `module.${item.labels.join('.')}`);
     } else if (item.type === 'data' && type === 'aws_iam_policy_document') {
       const doc = policyDocument(item);
       add(item, policyKindOf(doc, 'identity-policy'), doc, `data.${item.labels.join('.')}`);
@@ -238,6 +257,7 @@ export function parseTerraform(text: string): HostParse {
   return {
     format: 'hcl',
     docs,
+    scripts,
     syntaxError: e ? { message: `Invalid HCL: ${e.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, offset: e.offset, length: e.length } : undefined,
   };
 }

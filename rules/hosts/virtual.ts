@@ -112,8 +112,9 @@ export function aboutUnknown(doc: VirtualDoc, s: number, e: number): boolean {
     if (u[mid].v <= s) { at = mid; lo = mid + 1; } else hi = mid - 1;
   }
   if (at >= 0 && e <= u[at].vEnd) return true;
-  const next = u[at + 1]; // a `"key": value` range starts at the key, before its value
-  return !!next && next.keyStart === s && next.vEnd === e;
+  // A `"key": value` range, or the key alone (a rule judging the value names its key), starts before the value.
+  const next = u[at + 1];
+  return !!next && next.keyStart === s && e <= next.vEnd;
 }
 
 interface SegmentIndex { byStart: Map<number, Segment[]>; byEnd: Map<number, Segment[]> }

@@ -117,6 +117,8 @@ export const isAllow = (s: Statement) => s.effect === 'Allow';
 
 /** True when any condition key of the statement is one of `keys` (case-insensitive, any operator). */
 export function hasConditionKey(s: Statement, keys: readonly string[]): boolean {
+  // A `${...}` placeholder is a deploy-time value (how hosts render a Terraform `dynamic "condition"`): it may hold them.
+  if (s.raw.condition?.type === 'string' && String(s.raw.condition.value).startsWith('${')) return true;
   const wanted = new Set(keys.map((k) => k.toLowerCase()));
   return s.conditions.some((c) => wanted.has(c.key.toLowerCase()));
 }
