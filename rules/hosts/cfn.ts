@@ -76,7 +76,10 @@ function fromJson(n: JsonNode, path: (string | number)[]): HNode {
 /** `Ref`, `Fn::Sub` and `Fn::Join` keep what is literal; every other intrinsic is unknown. */
 function intrinsic(fn: string, arg: HNode, range: Range, host: unknown): HNode {
   const name = fn.replace(/^Fn::/, '');
-  if (name === 'Ref') return { t: 'unknown', range, ref: arg.t === 'scalar' && typeof arg.value === 'string' ? arg.value : undefined, host };
+  if (name === 'Ref') {
+    const ref = arg.t === 'scalar' && typeof arg.value === 'string' ? arg.value : undefined;
+    return { t: 'unknown', range, ref, text: ref ?? 'Ref', host };
+  }
   if (name === 'Sub') {
     const tpl = arg.t === 'array' ? arg.items[0] : arg;
     if (tpl?.t === 'scalar' && typeof tpl.value === 'string') {
@@ -89,12 +92,19 @@ function intrinsic(fn: string, arg: HNode, range: Range, host: unknown): HNode {
     const parts = arg.items[1].items.map((p) => {
       if (p.t === 'scalar' && p.value !== null) return String(p.value);
       known = false;
-      return p.t === 'template' ? p.value : '${unknown}';
+      return p.t === 'template' ? p.value : `\${${p.t === 'unknown' && p.text ? p.text : 'Fn::Join'}}`;
     });
     const value = parts.join(sep);
     return known ? { t: 'scalar', value, range, host } : { t: 'template', value, range, host };
   }
-  return { t: 'unknown', range, host };
+  return { t: 'unknown', range, text: name === 'GetAtt' ? getAttText(arg) : fn, host };
+}
+
+/** `Resource.Attribute`, as `!Sub` spells a GetAtt. */
+function getAttText(arg: HNode): string {
+  if (arg.t === 'scalar' && typeof arg.value === 'string') return arg.value;
+  if (arg.t === 'array' && arg.items.every((i) => i.t === 'scalar')) return arg.items.map((i) => String((i as { value: unknown }).value)).join('.');
+  return 'Fn::GetAtt';
 }
 
 // ---- YAML host ----

@@ -3,7 +3,7 @@
 import type { DocumentKind, Finding, Fix, Severity, SeveritySetting } from '../core/types';
 import type { HostFormat, HostParse, EmbeddedDoc } from './cfn';
 import { ECS_NAMES } from './cfn-names';
-import { aboutUnknown, mapRange, renderVirtual } from './virtual';
+import { aboutUnknown, isLabelPath, mapRange, renderVirtual } from './virtual';
 import { translateFix, type Change } from './fix';
 import type { TextEdit } from '../core/types';
 import { inferFormatting } from '../core/edits';
@@ -29,6 +29,8 @@ export interface HostLintOptions {
 
 const ECS_KINDS = new Set<DocumentKind>(['task-definition', 'container-definitions', 'service-definition']);
 const NO_PLAINTEXT_SECRETS = 'task/no-plaintext-secrets';
+/** Rules that judge the literal parts of a template (`${Repo}:latest`) rather than its format as a whole. */
+const READS_LITERALS = new Set(['task/image-pinned']);
 
 export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: HostLintOptions): Finding[] {
   const settings = opts.ruleSettings ?? {};
@@ -44,14 +46,14 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
   }
   const formatting = parsed.format === 'json' ? inferFormatting(text) : undefined;
   for (const doc of parsed.docs) {
-    const v = renderVirtual(doc.root);
-    const res = engine.lint(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
     const ecs = ECS_KINDS.has(doc.kind);
+    const v = renderVirtual(doc.root, ecs ? isLabelPath : undefined);
+    const res = engine.lint(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
     let before: unknown;
     const parsedBefore = () => (before ??= JSON.parse(v.text));
     for (const f of res.findings) {
       if (f.ruleId === opts.syntaxRuleId) continue; // the virtual text is generated: it always parses
-      if (aboutUnknown(v, f.offset, f.offset + f.length)) continue;
+      if (aboutUnknown(v, f.offset, f.offset + f.length, READS_LITERALS.has(f.ruleId))) continue;
       const range = mapRange(v, text, f.offset, f.offset + f.length, doc.anchor);
       const fixes: Fix[] = [];
       for (const fix of f.fixes ?? []) {
