@@ -16,6 +16,8 @@ export interface EmbeddedDoc {
   label: string;
   /** Where findings about the document as a whole point (the resource's logical id). */
   anchor: Range;
+  /** A stand-in for a policy the host leaves out (an endpoint without one gets AWS's default): no fixes. */
+  synthetic?: boolean;
   /** Values that become plain text although they come from a reference (CloudFormation NoEcho parameters). */
   noEchoRefs?: { node: HNode; parameter: string }[];
 }
@@ -157,7 +159,15 @@ function tagStart(n: YamlNode, valueStart: number): number {
 
 // ---- extraction ----
 
-interface Extract { kind: DocumentKind; value: HNode; ecs: boolean }
+interface Extract { kind: DocumentKind; value: HNode; ecs: boolean; synthetic?: boolean }
+
+/** AWS's default endpoint policy, every node at `at`: what an endpoint without a policy document gets. */
+export function defaultEndpointPolicy(at: Range): HNode {
+  const s = (value: string): HNode => ({ t: 'scalar', value, range: at });
+  const prop = (key: string, value: HNode): HProp => ({ key, hostKey: key, keyRange: at, value });
+  const statement: HNode = { t: 'object', range: at, props: [prop('Effect', s('Allow')), prop('Principal', s('*')), prop('Action', s('*')), prop('Resource', s('*'))] };
+  return { t: 'object', range: at, props: [prop('Version', s('2012-10-17')), prop('Statement', { t: 'array', items: [statement], range: at })] };
+}
 
 function resourceDocs(type: string, props: HNode): Extract[] {
   const out: Extract[] = [];
@@ -174,7 +184,13 @@ function resourceDocs(type: string, props: HNode): Extract[] {
     }
     case 'AWS::IAM::Policy': case 'AWS::IAM::ManagedPolicy': case 'AWS::IAM::RolePolicy': case 'AWS::IAM::UserPolicy': case 'AWS::IAM::GroupPolicy':
       policy(get('PolicyDocument'), 'identity-policy'); break;
-    case 'AWS::EC2::VPCEndpoint': policy(get('PolicyDocument'), 'endpoint-policy'); break;
+    case 'AWS::EC2::VPCEndpoint': {
+      const type = get('VpcEndpointType');
+      if (get('PolicyDocument')) policy(get('PolicyDocument'), 'endpoint-policy');
+      // No policy: AWS attaches its full-access default (Gateway Load Balancer endpoints take no policy).
+      else if (!(type?.t === 'scalar' && type.value === 'GatewayLoadBalancer') && type?.t !== 'unknown') out.push({ kind: 'endpoint-policy', value: props, ecs: false, synthetic: true });
+      break;
+    }
     case 'AWS::ECR::Repository': policy(get('RepositoryPolicyText'), 'ecr-repository-policy'); break;
   }
   return out;
@@ -199,7 +215,9 @@ function extract(template: HNode): EmbeddedDoc[] {
     if (type?.t !== 'scalar' || typeof type.value !== 'string' || props?.t !== 'object') continue;
     for (const x of resourceDocs(type.value, props)) {
       const root = applyNames(x.value, x.ecs ? ECS_NAMES : VERBATIM);
-      const doc: EmbeddedDoc = { kind: x.kind, root, label: res.hostKey, anchor: res.keyRange };
+      const doc: EmbeddedDoc = x.synthetic
+        ? { kind: x.kind, root: defaultEndpointPolicy(res.keyRange), label: `${res.hostKey} (no PolicyDocument, so AWS's default policy)`, anchor: res.keyRange, synthetic: true }
+        : { kind: x.kind, root, label: res.hostKey, anchor: res.keyRange };
       if (x.kind === 'task-definition' && noEcho.size) doc.noEchoRefs = noEchoEnvironment(root, noEcho);
       docs.push(doc);
     }

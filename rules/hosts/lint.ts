@@ -56,7 +56,7 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
       if (aboutUnknown(v, f.offset, f.offset + f.length, READS_LITERALS.has(f.ruleId))) continue;
       const range = mapRange(v, text, f.offset, f.offset + f.length, doc.anchor);
       const fixes: Fix[] = [];
-      for (const fix of f.fixes ?? []) {
+      for (const fix of doc.synthetic ? [] : f.fixes ?? []) {
         const edits = translateFix({ format: parsed.format, hostText: text, root: doc.root, virtualText: v.text, edits: fix.edits, formatting, before: parsedBefore(), doc: v },
           (changes) => opts.hclEdits?.(doc, changes));
         if (edits) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });

@@ -5,7 +5,7 @@ import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import type { DocumentKind, TextEdit } from '../core/types';
 import { kindFromJson } from '../core/detect';
 import { parseJson } from '../core/json';
-import type { EmbeddedDoc, HostParse } from './cfn';
+import { defaultEndpointPolicy, type EmbeddedDoc, type HostParse } from './cfn';
 import type { Change } from './fix';
 import { VERBATIM, namesOf, nodeAt, lastProp, toHostKeys, type HNode, type HProp, type NameTable, type Range } from './tree';
 import { renderVirtual } from './virtual';
@@ -248,6 +248,7 @@ export function parseTerraform(text: string): HostParse {
     const a = b && attr(b.body, name);
     return a ? jsonString(a.value) : undefined;
   };
+  const hasEndpointPolicyResource = body.items.some((i) => i.kind === 'block' && i.type === 'resource' && i.labels[0] === 'aws_vpc_endpoint_policy');
   for (const item of body.items) {
     if (item.kind !== 'block') continue;
     const [type] = item.labels;
@@ -261,7 +262,15 @@ export function parseTerraform(text: string): HostParse {
           break;
         case 'aws_iam_policy': case 'aws_iam_role_policy': case 'aws_iam_user_policy': case 'aws_iam_group_policy':
           add(item, 'identity-policy', policyAttr(item, 'policy')); break;
-        case 'aws_vpc_endpoint': case 'aws_vpc_endpoint_policy': add(item, 'endpoint-policy', policyAttr(item, 'policy')); break;
+        case 'aws_vpc_endpoint': case 'aws_vpc_endpoint_policy': {
+          const type = attr(item.body, 'vpc_endpoint_type')?.value;
+          // No policy: AWS's full-access default, unless an aws_vpc_endpoint_policy in this file sets it (GWLB takes none).
+          if (item.labels[0] === 'aws_vpc_endpoint' && !attr(item.body, 'policy') && !hasEndpointPolicyResource
+            && !(type && (type.t !== 'string' || type.interpolated || type.value === 'GatewayLoadBalancer'))) {
+            docs.push({ kind: 'endpoint-policy', root: defaultEndpointPolicy(labelSpan(text, item)), label: `${item.labels.join('.')} (no policy, so AWS's default policy)`, anchor: labelSpan(text, item), synthetic: true });
+          } else add(item, 'endpoint-policy', policyAttr(item, 'policy'));
+          break;
+        }
         case 'aws_ecr_repository_policy': add(item, 'ecr-repository-policy', policyAttr(item, 'policy')); break;
       }
     } else if (item.type === 'data' && type === 'aws_iam_policy_document') {

@@ -36,7 +36,7 @@ const unrestricted = (s: Statement) => isAllow(s) && (!!s.raw.notResource || s.r
 function firstGrant(view: PolicyView, action: string): JsonNode | undefined {
   for (const s of view.statements) {
     if (!unrestricted(s)) continue;
-    const n = grantingNode(s, action);
+    const n = grantingNode(s, action, true);
     if (n) return n;
   }
   return undefined;
