@@ -4,6 +4,7 @@ import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import { parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node as YamlNode } from 'yaml';
 import type { DocumentKind } from '../core/types';
 import { ECS_NAMES, applyNames } from './cfn-names';
+import { environmentRefs, isPlaintextCredential, type EnvRef } from './env-refs';
 import { VERBATIM, lastProp, type HNode, type HProp, type Range } from './tree';
 
 export type HostFormat = 'json' | 'yaml' | 'hcl';
@@ -18,8 +19,10 @@ export interface EmbeddedDoc {
   anchor: Range;
   /** A stand-in for a policy the host leaves out (an endpoint without one gets AWS's default): no fixes. */
   synthetic?: boolean;
-  /** Values that become plain text although they come from a reference (CloudFormation NoEcho parameters). */
-  noEchoRefs?: { node: HNode; parameter: string }[];
+  /** An embedded shell script (EC2 UserData) linted as `agent-config`: its text; `root` is the value it came from. */
+  script?: string;
+  /** Environment values that become plain text although they come from a parameter, variable or dynamic reference. */
+  envRefs?: EnvRef[];
 }
 
 export interface HostParse {
@@ -88,6 +91,8 @@ function intrinsic(fn: string, arg: HNode, range: Range, host: unknown): HNode {
       return /\$\{/.test(tpl.value) ? { t: 'template', value: tpl.value, range, host } : { t: 'scalar', value: tpl.value, range, host };
     }
   }
+  // Base64 of a known script is the script (UserData); the encoding does not change what ecs.config receives.
+  if (name === 'Base64' && (arg.t === 'scalar' || arg.t === 'template')) return { ...arg, range, host };
   if (name === 'Join' && arg.t === 'array' && arg.items.length === 2 && arg.items[0].t === 'scalar' && arg.items[1].t === 'array') {
     const sep = String(arg.items[0].value ?? '');
     let known = true;
@@ -159,7 +164,13 @@ function tagStart(n: YamlNode, valueStart: number): number {
 
 // ---- extraction ----
 
-interface Extract { kind: DocumentKind; value: HNode; ecs: boolean; synthetic?: boolean }
+interface Extract { kind: DocumentKind; value: HNode; ecs: boolean; synthetic?: boolean; script?: string }
+
+/** UserData that writes /etc/ecs/ecs.config: the agent settings it writes are linted like an ecs.config. */
+function userData(v: HNode | undefined, out: Extract[]): void {
+  if (!v || (v.t !== 'scalar' && v.t !== 'template') || typeof v.value !== 'string') return;
+  if (/\/etc\/ecs\/ecs\.config(?![\w.-])/.test(v.value)) out.push({ kind: 'agent-config', value: v, ecs: false, script: v.value });
+}
 
 /** AWS's default endpoint policy, every node at `at`: what an endpoint without a policy document gets. */
 export function defaultEndpointPolicy(at: Range): HNode {
@@ -192,6 +203,8 @@ function resourceDocs(type: string, props: HNode): Extract[] {
       break;
     }
     case 'AWS::ECR::Repository': policy(get('RepositoryPolicyText'), 'ecr-repository-policy'); break;
+    case 'AWS::EC2::Instance': case 'AWS::AutoScaling::LaunchConfiguration': userData(get('UserData'), out); break;
+    case 'AWS::EC2::LaunchTemplate': userData(lastProp(get('LaunchTemplateData') ?? props, 'UserData')?.value, out); break;
   }
   return out;
 }
@@ -199,9 +212,11 @@ function resourceDocs(type: string, props: HNode): Extract[] {
 function extract(template: HNode): EmbeddedDoc[] {
   if (template.t !== 'object') return [];
   const noEcho = new Set<string>();
+  const all = new Set<string>();
   const params = lastProp(template, 'Parameters')?.value;
   if (params?.t === 'object') {
     for (const p of params.props) {
+      all.add(p.hostKey);
       const ne = lastProp(p.value, 'NoEcho')?.value;
       if (ne?.t === 'scalar' && (ne.value === true || ne.value === 'true')) noEcho.add(p.hostKey);
     }
@@ -217,28 +232,12 @@ function extract(template: HNode): EmbeddedDoc[] {
       const root = applyNames(x.value, x.ecs ? ECS_NAMES : VERBATIM);
       const doc: EmbeddedDoc = x.synthetic
         ? { kind: x.kind, root: defaultEndpointPolicy(res.keyRange), label: `${res.hostKey} (no PolicyDocument, so AWS's default policy)`, anchor: res.keyRange, synthetic: true }
-        : { kind: x.kind, root, label: res.hostKey, anchor: res.keyRange };
-      if (x.kind === 'task-definition' && noEcho.size) doc.noEchoRefs = noEchoEnvironment(root, noEcho);
+        : { kind: x.kind, root, label: res.hostKey, anchor: res.keyRange, script: x.script };
+      if (x.kind === 'task-definition') doc.envRefs = environmentRefs(root, { all, noEcho }).filter(isPlaintextCredential);
       docs.push(doc);
     }
   }
   return docs;
-}
-
-/** Environment values that `Ref` a NoEcho parameter: the secret ends up in the task definition in plain text. */
-function noEchoEnvironment(task: HNode, noEcho: Set<string>): { node: HNode; parameter: string }[] {
-  const out: { node: HNode; parameter: string }[] = [];
-  const containers = lastProp(task, 'containerDefinitions')?.value;
-  if (containers?.t !== 'array') return out;
-  for (const c of containers.items) {
-    const env = lastProp(c, 'environment')?.value;
-    if (env?.t !== 'array') continue;
-    for (const e of env.items) {
-      const v = lastProp(e, 'value')?.value;
-      if (v?.t === 'unknown' && v.ref && noEcho.has(v.ref)) out.push({ node: v, parameter: v.ref });
-    }
-  }
-  return out;
 }
 
 export function parseCloudFormationJson(text: string, root?: JsonNode): HostParse {

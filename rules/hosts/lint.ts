@@ -5,6 +5,8 @@ import type { HostFormat, HostParse, EmbeddedDoc } from './cfn';
 import { ECS_NAMES } from './cfn-names';
 import { aboutUnknown, isLabelPath, mapRange, renderVirtual } from './virtual';
 import { translateFix, type Change } from './fix';
+import { envRefMessage } from './env-refs';
+import { mapScript, scriptRange } from './script';
 import type { TextEdit } from '../core/types';
 import { inferFormatting } from '../core/edits';
 import { clampToText } from '../core/positions';
@@ -46,6 +48,7 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
   }
   const formatting = parsed.format === 'json' ? inferFormatting(text) : undefined;
   for (const doc of parsed.docs) {
+    if (doc.script !== undefined) { out.push(...lintScript(engine, text, doc, opts)); continue; }
     const ecs = ECS_KINDS.has(doc.kind);
     const v = renderVirtual(doc.root, ecs ? isLabelPath : undefined);
     const res = engine.lint(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
@@ -69,13 +72,13 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
         fixes: fixes.length ? fixes : undefined,
       });
     }
-    const noEchoSetting = settings[NO_PLAINTEXT_SECRETS];
-    if (noEchoSetting !== 'off') {
-      for (const r of doc.noEchoRefs ?? []) {
+    const secretsSetting = settings[NO_PLAINTEXT_SECRETS];
+    if (secretsSetting !== 'off') {
+      for (const r of doc.envRefs ?? []) {
         out.push({
           ruleId: NO_PLAINTEXT_SECRETS,
-          severity: noEchoSetting ?? 'error',
-          message: `${doc.label}: an environment variable references the NoEcho parameter "${r.parameter}": NoEcho hides it in the console, but ECS stores environment values in plain text in the task definition. Pass it through "Secrets" (Secrets Manager or SSM) instead.`,
+          severity: secretsSetting ?? 'error',
+          message: `${doc.label}: ${envRefMessage(r)}`,
           offset: r.node.range.offset,
           length: r.node.range.length,
         });
@@ -84,6 +87,15 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
   }
   out.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
   return out;
+}
+
+/** An embedded UserData script, linted as agent config; ranges mapped back through the script's literal runs. */
+function lintScript(engine: EmbeddedLinter, text: string, doc: EmbeddedDoc, opts: HostLintOptions): Finding[] {
+  const script = doc.script!;
+  const res = engine.lint(script, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+  const map = mapScript(text, script, doc.root.range);
+  // Fixes are dropped: they would edit the script, not the template that builds it.
+  return res.findings.map((f) => ({ ...f, message: `${doc.label} UserData: ${f.message}`, ...scriptRange(map, f.offset, f.offset + f.length), fixes: undefined }));
 }
 
 /**

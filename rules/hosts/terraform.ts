@@ -9,6 +9,7 @@ import { defaultEndpointPolicy, type EmbeddedDoc, type HostParse } from './cfn';
 import type { Change } from './fix';
 import { VERBATIM, namesOf, nodeAt, lastProp, toHostKeys, type HNode, type HProp, type NameTable, type Range } from './tree';
 import { renderVirtual } from './virtual';
+import { environmentRefs, isPlaintextCredential } from './env-refs';
 import { parseHcl, type HclBlock, type HclBody, type HclExpr } from './hcl/parser';
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -242,7 +243,10 @@ export function parseTerraform(text: string): HostParse {
   const docs: EmbeddedDoc[] = [];
   const add = (b: HclBlock, kind: DocumentKind, root: HNode | undefined, label = `${b.labels.join('.')}`) => {
     if (root) nameUnknowns(root, text);
-    if (root && (root.t === 'object' || root.t === 'array')) docs.push({ kind, root, label, anchor: b.labels.length ? labelSpan(text, b) : b.typeSpan });
+    if (root && (root.t === 'object' || root.t === 'array')) {
+      docs.push({ kind, root, label, anchor: b.labels.length ? labelSpan(text, b) : b.typeSpan,
+        envRefs: kind === 'task-definition' ? environmentRefs(root).filter(isPlaintextCredential) : undefined });
+    }
   };
   const policyAttr = (b: HclBlock | undefined, name: string) => {
     const a = b && attr(b.body, name);
