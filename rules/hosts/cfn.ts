@@ -5,6 +5,7 @@ import { parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node
 import type { DocumentKind } from '../core/types';
 import { ECS_NAMES, applyNames } from './cfn-names';
 import { environmentRefs, isPlaintextCredential, type EnvRef } from './env-refs';
+import { exactRange, mapScript } from './script';
 import { VERBATIM, lastProp, type HNode, type HProp, type Range } from './tree';
 
 export type HostFormat = 'json' | 'yaml' | 'hcl';
@@ -19,6 +20,8 @@ export interface EmbeddedDoc {
   anchor: Range;
   /** A stand-in for a policy the host leaves out (an endpoint without one gets AWS's default): no fixes. */
   synthetic?: boolean;
+  /** For identity policies of roles: who the role is for ('other-role': not ECS tasks, e.g. an EC2 instance role). */
+  audience?: Audience;
   /** An embedded shell script (EC2 UserData) linted as `agent-config`: its text; `root` is the value it came from. */
   script?: string;
   /** Environment values that become plain text although they come from a parameter, variable or dynamic reference. */
@@ -164,7 +167,7 @@ function tagStart(n: YamlNode, valueStart: number): number {
 
 // ---- extraction ----
 
-interface Extract { kind: DocumentKind; value: HNode; ecs: boolean; synthetic?: boolean; script?: string }
+interface Extract { kind: DocumentKind; value: HNode; ecs: boolean; synthetic?: boolean; script?: string; audience?: Audience }
 
 /** UserData that writes /etc/ecs/ecs.config: the agent settings it writes are linted like an ecs.config. */
 function userData(v: HNode | undefined, out: Extract[]): void {
@@ -180,21 +183,77 @@ export function defaultEndpointPolicy(at: Range): HNode {
   return { t: 'object', range: at, props: [prop('Version', s('2012-10-17')), prop('Statement', { t: 'array', items: [statement], range: at })] };
 }
 
-function resourceDocs(type: string, props: HNode): Extract[] {
+/**
+ * A policy written as a JSON string (`AssumeRolePolicyDocument: |` then JSON, or an escaped JSON string): the parsed
+ * document, with ranges in the host where its text is spelt the same (a YAML block), else the whole string.
+ */
+function jsonPolicyString(v: HNode): HNode | undefined {
+  if (v.t !== 'scalar' || typeof v.value !== 'string' || !/^\s*\{/.test(v.value)) return undefined;
+  const errors: ParseError[] = [];
+  const root = parseTree(v.value, errors, { allowTrailingComma: true });
+  if (!root || errors.length || root.type !== 'object') return undefined;
+  const map = mapScript(currentText, v.value, v.range);
+  const at = (o: number, len: number) => exactRange(map, o, o + len) ?? v.range;
+  const conv = (n: JsonNode): HNode => {
+    const range = at(n.offset, n.length);
+    if (n.type === 'object') {
+      const props: HProp[] = [];
+      for (const p of n.children ?? []) {
+        const [k, val] = p.children ?? [];
+        if (k && val && typeof k.value === 'string') props.push({ key: k.value, hostKey: k.value, keyRange: at(k.offset, k.length), value: conv(val) });
+      }
+      return { t: 'object', props, range };
+    }
+    if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map(conv), range };
+    return { t: 'scalar', value: n.value ?? null, range };
+  };
+  return conv(root);
+}
+
+/** Who a role is for, from its trust policy: ECS tasks, something else (EC2 instances, Lambda), or unknown. */
+export type Audience = 'task-role' | 'other-role' | undefined;
+function roleAudience(trust: HNode | undefined): Audience {
+  if (!trust) return undefined;
+  const services: string[] = [];
+  let unknown = false;
+  const walk = (n: HNode, inService: boolean) => {
+    if (n.t === 'unknown' || n.t === 'template') { unknown = true; return; }
+    if (n.t === 'scalar') { if (inService && typeof n.value === 'string') services.push(n.value); return; }
+    if (n.t === 'array') { for (const i of n.items) walk(i, inService); return; }
+    for (const p of n.props) walk(p.value, inService || p.key === 'Service');
+  };
+  walk(trust, false);
+  if (services.some((s) => /^ecs-tasks\./.test(s))) return 'task-role';
+  return unknown || services.length === 0 ? undefined : 'other-role';
+}
+
+function resourceDocs(type: string, props: HNode, roles?: Map<string, Audience>): Extract[] {
   const out: Extract[] = [];
   const get = (k: string) => lastProp(props, k)?.value;
-  const policy = (v: HNode | undefined, kind: DocumentKind) => { if (v?.t === 'object') out.push({ kind, value: v, ecs: false }); };
+  const policy = (v: HNode | undefined, kind: DocumentKind, audience?: Audience) => {
+    const doc = v && (v.t === 'object' ? v : jsonPolicyString(v));
+    if (doc) out.push({ kind, value: doc, ecs: false, audience });
+  };
   switch (type) {
     case 'AWS::ECS::TaskDefinition': out.push({ kind: 'task-definition', value: props, ecs: true }); break;
     case 'AWS::ECS::Service': out.push({ kind: 'service-definition', value: props, ecs: true }); break;
     case 'AWS::IAM::Role': {
-      policy(get('AssumeRolePolicyDocument'), 'trust-policy');
+      const trust = get('AssumeRolePolicyDocument');
+      policy(trust, 'trust-policy');
+      const audience = roleAudience(trust && (trust.t === 'object' ? trust : jsonPolicyString(trust)));
       const pols = get('Policies');
-      if (pols?.t === 'array') for (const p of pols.items) policy(lastProp(p, 'PolicyDocument')?.value, 'identity-policy');
+      if (pols?.t === 'array') for (const p of pols.items) policy(lastProp(p, 'PolicyDocument')?.value, 'identity-policy', audience);
       break;
     }
-    case 'AWS::IAM::Policy': case 'AWS::IAM::ManagedPolicy': case 'AWS::IAM::RolePolicy': case 'AWS::IAM::UserPolicy': case 'AWS::IAM::GroupPolicy':
-      policy(get('PolicyDocument'), 'identity-policy'); break;
+    case 'AWS::IAM::Policy': case 'AWS::IAM::ManagedPolicy': case 'AWS::IAM::RolePolicy': case 'AWS::IAM::UserPolicy': case 'AWS::IAM::GroupPolicy': {
+      // Attached to roles of this template: their audience, when every one is known and none is a task role.
+      const attached = get('Roles') ?? get('RoleName');
+      const refs = attached?.t === 'array' ? attached.items : attached ? [attached] : [];
+      const known = refs.map((r) => (r.t === 'unknown' && r.ref ? roles?.get(r.ref) : undefined));
+      const audience = refs.length && known.every((a) => a === 'other-role') && !get('Users') && !get('Groups') ? 'other-role' : undefined;
+      policy(get('PolicyDocument'), 'identity-policy', audience);
+      break;
+    }
     case 'AWS::EC2::VPCEndpoint': {
       const type = get('VpcEndpointType');
       if (get('PolicyDocument')) policy(get('PolicyDocument'), 'endpoint-policy');
@@ -224,15 +283,21 @@ function extract(template: HNode): EmbeddedDoc[] {
   const resources = lastProp(template, 'Resources')?.value;
   if (resources?.t !== 'object') return [];
   const docs: EmbeddedDoc[] = [];
+  const roles = new Map<string, Audience>();
+  for (const res of resources.props) {
+    const type = lastProp(res.value, 'Type')?.value;
+    const trust = lastProp(lastProp(res.value, 'Properties')?.value ?? res.value, 'AssumeRolePolicyDocument')?.value;
+    if (type?.t === 'scalar' && type.value === 'AWS::IAM::Role') roles.set(res.hostKey, roleAudience(trust && (trust.t === 'object' ? trust : jsonPolicyString(trust))));
+  }
   for (const res of resources.props) {
     const type = lastProp(res.value, 'Type')?.value;
     const props = lastProp(res.value, 'Properties')?.value;
     if (type?.t !== 'scalar' || typeof type.value !== 'string' || props?.t !== 'object') continue;
-    for (const x of resourceDocs(type.value, props)) {
+    for (const x of resourceDocs(type.value, props, roles)) {
       const root = applyNames(x.value, x.ecs ? ECS_NAMES : VERBATIM);
       const doc: EmbeddedDoc = x.synthetic
         ? { kind: x.kind, root: defaultEndpointPolicy(res.keyRange), label: `${res.hostKey} (no PolicyDocument, so AWS's default policy)`, anchor: res.keyRange, synthetic: true }
-        : { kind: x.kind, root, label: res.hostKey, anchor: res.keyRange, script: x.script };
+        : { kind: x.kind, root, label: res.hostKey, anchor: res.keyRange, script: x.script, audience: x.audience };
       if (x.kind === 'task-definition') doc.envRefs = environmentRefs(root, { all, noEcho }).filter(isPlaintextCredential);
       docs.push(doc);
     }
@@ -248,7 +313,12 @@ export function parseCloudFormationJson(text: string, root?: JsonNode): HostPars
     if (errors.length) syntaxError = { message: 'Invalid JSON', offset: errors[0].offset, length: Math.max(1, errors[0].length) };
   }
   if (!root) return { format: 'json', docs: [], syntaxError };
-  return { format: 'json', docs: extract(fromJson(root, [])), syntaxError, tree: root };
+  currentText = text;
+  try {
+    return { format: 'json', docs: extract(fromJson(root, [])), syntaxError, tree: root };
+  } finally {
+    currentText = '';
+  }
 }
 
 export function parseCloudFormationYaml(text: string): HostParse {

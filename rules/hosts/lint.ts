@@ -57,6 +57,8 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
     for (const f of res.findings) {
       if (f.ruleId === opts.syntaxRuleId) continue; // the virtual text is generated: it always parses
       if (aboutUnknown(v, f.offset, f.offset + f.length, READS_LITERALS.has(f.ruleId))) continue;
+      // SSM channel actions are ECS Exec only in a task role: an EC2 instance role uses them for Session Manager.
+      if (f.ruleId === 'iam/ecs-exec' && doc.audience === 'other-role' && /^"ssmmessages:/i.test(v.text.slice(f.offset, f.offset + f.length))) continue;
       const range = mapRange(v, text, f.offset, f.offset + f.length, doc.anchor);
       const fixes: Fix[] = [];
       for (const fix of doc.synthetic ? [] : f.fixes ?? []) {

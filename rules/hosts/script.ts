@@ -46,3 +46,13 @@ export function scriptRange(map: ScriptMap, s: number, e: number): Range {
   }
   return { offset: best.h + best.len - 1, length: 1 };
 }
+
+/** The host range of value range [s, e) when both ends fall in literal runs (spanning lines), else undefined. */
+export function exactRange(map: ScriptMap, s: number, e: number): Range | undefined {
+  const at = (o: number, end: boolean) => {
+    for (const r of map.runs) if (r.v <= o && (end ? o <= r.v + r.len : o < r.v + r.len)) return r.h + (o - r.v);
+    return undefined;
+  };
+  const hs = at(s, false), he = at(e, true);
+  return hs !== undefined && he !== undefined && he >= hs ? { offset: hs, length: he - hs } : undefined;
+}
