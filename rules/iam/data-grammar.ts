@@ -64,8 +64,11 @@ export const isMultiValued = (type: string) => type.startsWith('ArrayOf');
 
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 
-/** Replace policy variables (`${aws:username}`, `${*}`) by `*` so they validate as "anything". */
-export const withoutVariables = (s: string) => s.replace(/\$\{[^}]*\}/g, '*');
+/**
+ * Replace policy variables (`${aws:username}`, `${*}`) and template slots left for a renderer (`<ACCOUNT_ID>`,
+ * `{{ account }}`, `$$ACCOUNT_ID$$`) by `*`: unknown values validate as "anything".
+ */
+export const withoutVariables = (s: string) => s.replace(/\$\{[^}]*\}|\{\{[^}]*\}\}|<[^<>]+>|\$\$[A-Za-z0-9_]+\$\$/g, '*');
 const wild = (s: string) => s.includes('*') || s.includes('?');
 
 function globMatchesAny(glob: string, options: string[]): boolean {
@@ -76,8 +79,6 @@ function globMatchesAny(glob: string, options: string[]): boolean {
 export function arnProblem(value: string, stringOperator = false): string | undefined {
   const v = withoutVariables(value);
   if (/^\*+$/.test(v)) return undefined;
-  const placeholder = /<[^>]*>/.exec(v);
-  if (placeholder) return `it contains the placeholder ${placeholder[0]}; replace it with the real value`;
   if (!v.startsWith('arn:')) {
     if (/^arn:/i.test(v)) return 'the "arn:" prefix must be lowercase';
     return 'it does not start with "arn:"';

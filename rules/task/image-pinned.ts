@@ -21,8 +21,8 @@ export function parseImage(image: string): ImageRef {
 }
 
 const HOLE = '\u0000';
-/** Template slots (`${...}`, `{{ }}`, `<...>`, `{X}`, `#{X}`), each masked to one character so the rest can be parsed. */
-const SLOT = /\$\{[^}]*\}|\{\{[^]*?\}\}|<[^<>]+>|#?\{[^{}]+\}/g;
+/** Template slots (`${...}`, `{{ }}`, `<...>`, `{X}`, `#{X}`, `$$X$$`), each masked to one character so the rest can be parsed. */
+const SLOT = /\$\{[^}]*\}|\{\{[^]*?\}\}|<[^<>]+>|#?\{[^{}]+\}|\$\$[A-Za-z0-9_]+\$\$/g;
 
 /**
  * The tag an image reference pins, reading literal parts around template slots: `${Repo}:latest` is "latest",

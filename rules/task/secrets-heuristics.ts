@@ -57,8 +57,8 @@ export function isCredentialName(name: string): boolean {
   return !tokens.slice(i + 1).some((t) => DESCRIPTOR_WORDS.has(t));
 }
 
-/** Template placeholders: ${X}, {{ x }}, <X>, $X, #{X}, __X__, %(x)s. */
-export const PLACEHOLDER = /\$\{[^}]*\}|\{\{.*?\}\}|<[^<>]+>|^\$[A-Za-z_]\w*$|#\{[^}]*\}|__[A-Z0-9_]+__|%\([^)]*\)s|\$\([^)]*\)/;
+/** Template placeholders: ${X}, {{ x }}, <X>, $X, #{X}, __X__, $$X$$, %(x)s. */
+export const PLACEHOLDER = /\$\{[^}]*\}|\{\{.*?\}\}|<[^<>]+>|^\$[A-Za-z_]\w*$|#\{[^}]*\}|__[A-Z0-9_]+__|\$\$[A-Za-z0-9_]+\$\$|%\([^)]*\)s|\$\([^)]*\)/;
 /** Obviously fake or redacted values. */
 const FAKE = /example|change[_-]?me|replace[_-]?me|dummy|placeholder|redacted|fake|^x{3,}$|xxxx|^\*+$|^your[_-]|[_-]here$|^(todo|tbd|none|null|nil|undefined|n\/a|-)$/i;
 
