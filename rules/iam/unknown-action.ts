@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../core/types';
-import { POLICY_KINDS, policyView, q, type Str } from './policy-model';
+import { POLICY_KINDS, expandPattern, policyView, q, type Str } from './policy-model';
 import { rangeOf } from '../core/json';
 import { hasWildcard, iamData } from './data';
 
@@ -15,6 +15,16 @@ function problem(value: string): string | undefined {
   if (hasWildcard(value)) return data.expand(value).length ? undefined : `${q(value)} matches no ${hasWildcard(svc) ? '' : `${svc} `}action`;
   if (!act) return `${q(value)} has no action name after the colon`;
   return data.action(value) ? undefined : `${q(act)} is not an action of ${svc}`;
+}
+
+/**
+ * The IAM action that authorises an API call which has none of its own: SQS's `DeleteMessageBatch`, `SendMessageBatch`
+ * and `ChangeMessageVisibilityBatch` are authorised by `sqs:DeleteMessage`, `sqs:SendMessage`, ... (the batch suffix).
+ */
+function authorisingAction(value: string): string | undefined {
+  const m = /^([a-z0-9-]+):([A-Za-z]+)Batch$/i.exec(value);
+  if (!m) return undefined;
+  return iamData().action(`${m[1]}:${m[2]}`)?.name;
 }
 
 function suggestionFixes(s: Str, suggestions: string[]): Fix[] {
@@ -43,6 +53,20 @@ export const unknownAction: Rule = {
         for (const a of list) {
           const why = problem(a.value);
           if (!why) continue;
+          const by = element === 'Action' ? authorisingAction(a.value) : undefined;
+          if (by) {
+            // The call is authorised by another action: missing only when the statement does not grant that one.
+            const granted = s.actions.some((x) => expandPattern(x.value).has(by.toLowerCase()));
+            ctx.report({
+              severity: granted ? 'info' : undefined,
+              message: granted
+                ? `Action ${q(a.value)} is not an IAM action: the ${a.value.split(':')[1]} API call is authorised by ${q(by)}, which this statement already grants. The entry does nothing and can be removed.`
+                : `Action ${q(a.value)} grants nothing: it is an API call, authorised by the IAM action ${q(by)}. IAM silently ignores unknown actions, so that permission is missing: list ${q(by)} instead.`,
+              ...rangeOf(a.node),
+              fixes: granted ? undefined : suggestionFixes(a, [by]),
+            });
+            continue;
+          }
           const suggestions = iamData().nearestActions(a.value, 3);
           const hint = suggestions.length ? ` Did you mean ${suggestions.map(q).join(', ')}?` : '';
           ctx.report({
