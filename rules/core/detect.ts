@@ -93,7 +93,7 @@ function policyKind(root: JsonNode, nameHint: DocumentKind | undefined): Documen
   const stmtNode = child(root, 'Statement');
   if (!stmtNode) return undefined;
   const statements = stmtNode.type === 'array' ? elements(stmtNode) : [stmtNode];
-  let hasPrincipal = false, trust = false, allEcr = true, anyAction = false, hasResource = false;
+  let hasPrincipal = false, trust = false, allEcr = true, allKms = true, anyAction = false, hasResource = false;
   for (const s of statements) {
     if (child(s, 'Principal') || child(s, 'NotPrincipal')) hasPrincipal = true;
     if (child(s, 'Resource') || child(s, 'NotResource')) hasResource = true;
@@ -101,11 +101,16 @@ function policyKind(root: JsonNode, nameHint: DocumentKind | undefined): Documen
       anyAction = true;
       if (TRUST_ACTIONS.test(a.value)) trust = true;
       if (!/^ecr:/i.test(a.value)) allEcr = false;
+      if (!/^kms:/i.test(a.value)) allKms = false;
     }
   }
   if (!hasPrincipal) return 'identity-policy';
   if (nameHint === 'trust-policy' || nameHint === 'endpoint-policy' || nameHint === 'ecr-repository-policy') return nameHint;
+  // A trust policy has no Resource: with one, sts: actions make a resource control policy or another resource
+  // policy, and all-kms: actions a key policy. Neither is an ECS document: left alone.
+  if (trust && hasResource) return 'unknown';
   if (trust) return 'trust-policy';
+  if (anyAction && allKms) return 'unknown';
   if (anyAction && allEcr && !hasResource) return 'ecr-repository-policy';
   if (isServiceResourcePolicy(statements, nameHint)) return 'unknown';
   return 'endpoint-policy';

@@ -44,11 +44,19 @@ export function environmentRefs(task: HNode, params?: { all: Set<string>; noEcho
   return out;
 }
 
+/** Words that, in a parameter's name, hold the credential itself. */
+const HOLDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential', 'credentials', 'key', 'apikey', 'pass']);
+/** After the credential word, these say where it is kept (`DbPasswordSSMKey`, `TokenSecretName`), not what it is. */
+const KEPT_IN = new Set([...DESCRIBES, 'ssm', 'key', 'secret', 'secrets', 'sm', 'vault', 'store', 'location']);
+
 /** True when the reference is worth a finding: NoEcho and dynamic references always; others by a credential name. */
 export function isPlaintextCredential(r: EnvRef): boolean {
   if (r.how === 'noecho' || r.how === 'resolve') return true;
   if (!r.envName || !isCredentialName(r.envName)) return false;
-  return !nameTokens(r.source.replace(/^var\./, '')).some((t) => DESCRIBES.has(t));
+  const tokens = nameTokens(r.source.replace(/^var\./, ''));
+  const i = tokens.findIndex((t) => HOLDS.has(t));
+  // The parameter names where the secret is (an ARN, an SSM parameter name): the value itself is not a secret.
+  return i < 0 ? !tokens.some((t) => DESCRIBES.has(t)) : !tokens.slice(i + 1).some((t) => KEPT_IN.has(t));
 }
 
 export function envRefMessage(r: EnvRef): string {

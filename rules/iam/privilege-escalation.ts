@@ -48,7 +48,8 @@ export function accountWide(arn: string, action: string): boolean {
 const unrestricted = (s: Statement, action: string) => isAllow(s)
   && (!!s.raw.notResource || s.resources.some((r) => r.value === '*' || accountWide(r.value, action)));
 
-function firstGrant(view: PolicyView, action: string): JsonNode | undefined {
+/** The first unrestricted grant of `action` in the policy (any statement), not counting a bare "*". */
+export function firstGrant(view: PolicyView, action: string): JsonNode | undefined {
   for (const s of view.statements) {
     if (!unrestricted(s, action)) continue;
     const n = grantingNode(s, action, true);

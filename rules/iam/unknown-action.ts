@@ -22,10 +22,19 @@ function problem(value: string): string | undefined {
  * and `ChangeMessageVisibilityBatch` are authorised by `sqs:DeleteMessage`, `sqs:SendMessage`, ... (the batch suffix).
  */
 function authorisingAction(value: string): string | undefined {
+  const known = AUTHORISED_BY[value.toLowerCase()];
+  if (known) return iamData().action(known)?.name;
   const m = /^([a-z0-9-]+):([A-Za-z]+)Batch$/i.exec(value);
   if (!m) return undefined;
   return iamData().action(`${m[1]}:${m[2]}`)?.name;
 }
+
+/** API calls with no IAM action of their own, and the action AWS documents as authorising them. */
+const AUTHORISED_BY: Record<string, string> = {
+  's3:headbucket': 's3:ListBucket',
+  's3:headobject': 's3:GetObject',
+  'cloudfront:createdistributionwithtags': 'cloudfront:CreateDistribution',
+};
 
 function suggestionFixes(s: Str, suggestions: string[]): Fix[] {
   // Replacing an action changes what the policy grants: never safe, never preferred.
@@ -51,6 +60,8 @@ export const unknownAction: Rule = {
     for (const s of view.statements) {
       for (const [element, list] of [['Action', s.actions], ['NotAction', s.notActions]] as const) {
         for (const a of list) {
+          // A template slot (`<action>`, `{{ action }}`, `$$ACTION$$`) is filled in later: unknown, not wrong.
+          if (/<[^<>]+>|\{\{[^}]*\}\}|\$\$[A-Za-z0-9_]+\$\$|\$\{[^}]*\}/.test(a.value)) continue;
           const why = problem(a.value);
           if (!why) continue;
           const by = element === 'Action' ? authorisingAction(a.value) : undefined;

@@ -31,8 +31,8 @@ describe('secrets: environment values from template parameters and variables', (
   });
 
   it('is silent for non-credential names, parameters that name the secret (…Arn, …Name), resources and pseudo parameters', () => {
-    const text = cfnTask('  LogLevel: { Type: String }\n  DbPasswordSecretArn: { Type: String }',
-      ['LOG_LEVEL: !Ref LogLevel', 'DB_PASSWORD: !Ref DbPasswordSecretArn', 'DB_PASSWORD: !Ref DbSecret', 'API_TOKEN: !Ref AWS::StackName', 'AUTH_TOKEN: !GetAtt Thing.Token']
+    const text = cfnTask('  LogLevel: { Type: String }\n  DbPasswordSecretArn: { Type: String }\n  DBPasswordSSMKey: { Type: String }',
+      ['LOG_LEVEL: !Ref LogLevel', 'DB_PASSWORD: !Ref DbPasswordSecretArn', 'DBPasswordSSMKey: !Ref DBPasswordSSMKey', 'DB_PASSWORD: !Ref DbSecret', 'API_TOKEN: !Ref AWS::StackName', 'AUTH_TOKEN: !GetAtt Thing.Token']
         .map((l) => { const [n, v] = l.split(': '); return `            - Name: ${n}\n              Value: ${v}`; }).join('\n'));
     assert.deepEqual(findings(SECRETS, text, { fileName: 't.yaml' }), []);
   });

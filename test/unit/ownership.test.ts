@@ -36,6 +36,15 @@ describe('ownership: one problem, one finding', () => {
     assert.deepEqual(got, ['iam/passrole-wildcard', 'iam/wildcard-action']);
   });
 
+  it('ecs:ExecuteCommand with ecs:DescribeTasks on every task: iam/privilege-escalation only (not iam/ecs-exec)', () => {
+    const text = policy({ Effect: 'Allow', Action: 'ecs:*', Resource: '*' });
+    const got = rules(text);
+    assert.ok(got.includes('iam/privilege-escalation') && !got.includes('iam/ecs-exec'), got.join());
+    // Scoped to one cluster's tasks: no escalation path, so iam/ecs-exec reports the caller permission.
+    const scoped = rules(policy({ Effect: 'Allow', Action: ['ecs:ExecuteCommand', 'ecs:DescribeTasks'], Resource: 'arn:aws:ecs:us-east-1:123456789012:task/prod/*' }));
+    assert.deepEqual(scoped, ['iam/ecs-exec']);
+  });
+
   it('the default endpoint policy: endpoint/full-access only, with the organization fix', () => {
     const text = policy({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' });
     const fs = lint(text, { kind: 'endpoint-policy' }).findings;

@@ -1,0 +1,61 @@
+// Regression cases derived from linting public ECS repositories (CloudFormation, CDK, Terraform, policies): each one
+// was a wrong finding at error severity, written here in our own small form.
+import * as assert from 'node:assert/strict';
+import { json, lint } from '../helpers';
+
+const errors = (text: string, fileName?: string) => lint(text, { fileName }).findings.filter((f) => f.severity === 'error').map((f) => f.ruleId);
+
+describe('real-world regressions', () => {
+  it('resource control policies (Principal "*", sts: and other actions, Resource) are not trust policies', () => {
+    const rcp = json({ Version: '2012-10-17', Statement: [{ Sid: 'EnforceOrgIdentities', Effect: 'Deny', Principal: '*', Action: ['s3:*', 'sts:AssumeRole', 'kms:*'], Resource: '*',
+      Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': '<my-org-id>' }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } } }] });
+    const r = lint(rcp, { fileName: 'identity_perimeter_rcp.json' });
+    assert.equal(r.kind, 'unknown');
+    // Named as a trust policy, Resource is still reported (the user said what it is).
+    assert.ok(errors(rcp, 'trust-policy.json').includes('trust/no-resource'));
+  });
+
+  it('KMS key policies are not endpoint policies', () => {
+    const key = json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }] });
+    assert.equal(lint(key, { fileName: 'kms-admin.json' }).kind, 'unknown');
+  });
+
+  it('CloudFormation fragments in policy JSON: {"Fn::Sub": ...} and {"Ref": ...} values are unknown, not type errors', () => {
+    const text = json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } }, Action: 'ecr:BatchGetImage',
+      Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } }] });
+    assert.deepEqual(errors(text, 'ecr-repo-policy.json'), []);
+    const wrong = json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: { Account: 1 } }, Action: 'ecr:BatchGetImage' }] });
+    assert.ok(errors(wrong, 'ecr-repo-policy.json').includes('iam/policy-structure'));
+  });
+
+  it('template slots in condition keys and actions (<OIDC_provider>:sub, <action>) are unknown', () => {
+    const text = json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['<action>', 's3:GetObject'], Resource: 'arn:aws:s3:::b/*',
+      Condition: { StringEquals: { '<OIDC_provider_name>:sub': 'x', '{{ provider }}:aud': 'y' } } }] });
+    assert.deepEqual(errors(text, 'policy.json'), []);
+    assert.ok(errors(json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjcet', Resource: '*' }] }), 'policy.json').includes('iam/unknown-action'));
+  });
+
+  it('s3:HeadBucket is authorised by s3:ListBucket: info when the statement grants it, error naming it otherwise', () => {
+    const ok = lint(json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:ListBucket', 's3:HeadBucket'], Resource: 'arn:aws:s3:::b' }] }), { kind: 'identity-policy' }).findings;
+    assert.deepEqual(ok.map((f) => `${f.ruleId} ${f.severity}`), ['iam/unknown-action info']);
+    const missing = lint(json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:HeadBucket', Resource: 'arn:aws:s3:::b' }] }), { kind: 'identity-policy' }).findings;
+    assert.match(missing[0].message, /"s3:ListBucket"/);
+  });
+
+  it('an environment variable holding the name of an SSM parameter (DBPasswordSSMKey) is not a plaintext secret', () => {
+    const text = `Parameters:
+  DBPasswordSSMKey: { Type: String }
+Resources:
+  TaskDefinition:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: app:1.0
+          Environment:
+            - Name: DBPasswordSSMKey
+              Value: !Ref DBPasswordSSMKey
+`;
+    assert.deepEqual(errors(text, 'svc.yaml').filter((r) => r === 'task/no-plaintext-secrets'), []);
+  });
+});
