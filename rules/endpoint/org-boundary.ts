@@ -3,7 +3,8 @@ import { addConditionEdits, hasConditionKey, isAllow, isFullAccessDefault, polic
 import { rangeOf } from '../core/json';
 
 // Any of these keys ties "everyone" back to the organization or an account.
-const BOUNDARY_KEYS = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalAccount'];
+// aws:PrincipalIsAWSService limits "everyone" to AWS service principals (the data-perimeter examples' service statement).
+const BOUNDARY_KEYS = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalAccount', 'aws:PrincipalIsAWSService'];
 
 export const orgBoundary: Rule = {
   meta: {

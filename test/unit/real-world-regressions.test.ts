@@ -58,4 +58,17 @@ Resources:
 `;
     assert.deepEqual(errors(text, 'svc.yaml').filter((r) => r === 'task/no-plaintext-secrets'), []);
   });
+
+  it('ForAnyValue on cognito-identity.amazonaws.com:amr (as AWS documents it) is not a set-operator misuse', () => {
+    const trust = json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:abc' }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } } }] });
+    assert.deepEqual(lint(trust, { kind: 'trust-policy' }).findings.filter((f) => f.ruleId === 'iam/condition-operator'), []);
+    const single = json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:SourceVpc': 'vpc-1' } } }] });
+    assert.equal(lint(single, { kind: 'identity-policy' }).findings.filter((f) => f.ruleId === 'iam/condition-operator').length, 1);
+  });
+
+  it('an endpoint statement for AWS service principals (aws:PrincipalIsAWSService) is inside the boundary', () => {
+    const ep = json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } } }] });
+    assert.deepEqual(lint(ep, { kind: 'endpoint-policy' }).findings.filter((f) => f.ruleId === 'endpoint/org-boundary'), []);
+  });
 });
