@@ -71,4 +71,10 @@ Resources:
     const ep = json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } } }] });
     assert.deepEqual(lint(ep, { kind: 'endpoint-policy' }).findings.filter((f) => f.ruleId === 'endpoint/org-boundary'), []);
   });
+
+  it('cloudformation:CreateChangeSet on AWS-owned transform ARNs (SAM) is not a resource mismatch', () => {
+    const text = json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'cloudformation:CreateChangeSet',
+      Resource: ['arn:aws:cloudformation:us-west-2:aws:transform/Serverless-2016-10-31'] }] });
+    assert.deepEqual(lint(text, { kind: 'identity-policy' }).findings.filter((f) => f.ruleId === 'iam/resource-mismatch'), []);
+  });
 });
