@@ -39,10 +39,15 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
   const out: Finding[] = [];
   if (parsed.syntaxError && settings[opts.syntaxRuleId] !== 'off') {
     const e = parsed.syntaxError;
+    // A Jinja/Go template of a template (Proton's `{% if %}`, `{{ service.name }}`) is not YAML until rendered: say so
+    // at info level rather than fail CI on a file that is not meant to parse as committed.
+    const templated = parsed.format !== 'hcl' && /\{%-?\s|\{\{[^}]*\}\}/.test(text);
     out.push({
       ruleId: opts.syntaxRuleId,
-      severity: (settings[opts.syntaxRuleId] as Severity | undefined) ?? 'error',
-      message: `${e.message}. Security findings may be incomplete until it parses.`,
+      severity: (settings[opts.syntaxRuleId] as Severity | undefined) ?? (templated ? 'info' : 'error'),
+      message: templated
+        ? `${e.message}. The file holds template directives ({% %} / {{ }}): it is linted as far as it parses; render it to lint the rest.`
+        : `${e.message}. Security findings may be incomplete until it parses.`,
       ...clampToText(e.offset, e.length, text.length),
     });
   }

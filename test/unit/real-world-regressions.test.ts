@@ -77,4 +77,20 @@ Resources:
       Resource: ['arn:aws:cloudformation:us-west-2:aws:transform/Serverless-2016-10-31'] }] });
     assert.deepEqual(lint(text, { kind: 'identity-policy' }).findings.filter((f) => f.ruleId === 'iam/resource-mismatch'), []);
   });
+
+  it('a CloudFormation YAML file with Jinja directives (Proton templates) gets an info, not a syntax error', () => {
+    const text = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+{% if service_instance.inputs.enabled %}
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: '{{service.name}}'
+{% endif %}
+`;
+    const fs = lint(text, { fileName: 'cloudformation.yaml' }).findings.filter((f) => f.ruleId === 'json/syntax-error');
+    assert.deepEqual(fs.map((f) => f.severity), ['info']);
+    const broken = lint("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [\n", { fileName: 'x.yaml' }).findings.filter((f) => f.ruleId === 'json/syntax-error');
+    assert.deepEqual(broken.map((f) => f.severity), ['error']);
+  });
 });
