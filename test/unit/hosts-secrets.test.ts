@@ -42,6 +42,10 @@ describe('secrets: environment values from template parameters and variables', (
     const fs = findings(SECRETS, text, { fileName: 't.yaml' });
     assert.equal(fs.length, 1);
     assert.match(fs[0].message, /dynamic reference/);
+    // CDK writes the dynamic reference as an Fn::Join around the secret's Ref.
+    const cdk = JSON.stringify({ Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'api', Image: 'api:1.0',
+      Environment: [{ Name: 'SPRING_DATASOURCE_PASSWORD', Value: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'DbSecret' }, ':SecretString:password::}}']] } }] }] } } } }, null, 1);
+    assert.equal(findings(SECRETS, cdk, { fileName: 'cdk.out/App.template.json' }).length, 1);
     const ssmPlain = cfnTask('  Env: { Type: String }', '            - Name: DB_HOST\n              Value: "{{resolve:ssm:/prod/db/host}}"');
     assert.deepEqual(findings(SECRETS, ssmPlain, { fileName: 't.yaml' }), []);
   });
