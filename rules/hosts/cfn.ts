@@ -183,6 +183,8 @@ export function defaultEndpointPolicy(at: Range): HNode {
   return { t: 'object', range: at, props: [prop('Version', s('2012-10-17')), prop('Statement', { t: 'array', items: [statement], range: at })] };
 }
 
+const MAX_POLICY_DEPTH = 64;
+
 /**
  * A policy written as a JSON string (`AssumeRolePolicyDocument: |` then JSON, or an escaped JSON string): the parsed
  * document, with ranges in the host where its text is spelt the same (a YAML block), else the whole string.
@@ -194,17 +196,18 @@ function jsonPolicyString(v: HNode): HNode | undefined {
   if (!root || errors.length || root.type !== 'object') return undefined;
   const map = mapScript(currentText, v.value, v.range);
   const at = (o: number, len: number) => exactRange(map, o, o + len) ?? v.range;
-  const conv = (n: JsonNode): HNode => {
+  const conv = (n: JsonNode, depth = 0): HNode => {
     const range = at(n.offset, n.length);
+    if (depth > MAX_POLICY_DEPTH) return { t: 'unknown', range, text: 'nested too deep' }; // no real policy nests this far
     if (n.type === 'object') {
       const props: HProp[] = [];
       for (const p of n.children ?? []) {
         const [k, val] = p.children ?? [];
-        if (k && val && typeof k.value === 'string') props.push({ key: k.value, hostKey: k.value, keyRange: at(k.offset, k.length), value: conv(val) });
+        if (k && val && typeof k.value === 'string') props.push({ key: k.value, hostKey: k.value, keyRange: at(k.offset, k.length), value: conv(val, depth + 1) });
       }
       return { t: 'object', props, range };
     }
-    if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map(conv), range };
+    if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map((c) => conv(c, depth + 1)), range };
     return { t: 'scalar', value: n.value ?? null, range };
   };
   return conv(root);

@@ -146,6 +146,12 @@ Resources:
     assert.equal(flagged(text, admin), '"*"');
   });
 
+  it('a deeply nested JSON string policy never throws', () => {
+    const deep = '{"Statement": ' + '['.repeat(5000) + ']'.repeat(5000) + '}';
+    const text = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: '${deep}'\n`;
+    assert.doesNotThrow(() => lint(text, { fileName: 't.yaml' }));
+  });
+
   it('a string that is not a JSON object is not a policy (no findings, no errors)', () => {
     const text = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: '{not json'\n`;
     assert.deepEqual(lint(text, { fileName: 't.yaml' }).findings, []);
