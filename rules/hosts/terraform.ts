@@ -5,10 +5,11 @@ import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import type { DocumentKind, TextEdit } from '../core/types';
 import { kindFromJson } from '../core/detect';
 import { parseJson } from '../core/json';
-import type { EmbeddedDoc, HostParse } from './cfn';
+import { defaultEndpointPolicy, type EmbeddedDoc, type HostParse } from './cfn';
 import type { Change } from './fix';
 import { VERBATIM, namesOf, nodeAt, lastProp, toHostKeys, type HNode, type HProp, type NameTable, type Range } from './tree';
 import { renderVirtual } from './virtual';
+import { environmentRefs, isPlaintextCredential } from './env-refs';
 import { parseHcl, type HclBlock, type HclBody, type HclExpr } from './hcl/parser';
 import { moduleDocs } from './terraform-modules';
 import { scriptsIn, type EmbeddedScript } from './terraform-userdata';
@@ -52,29 +53,63 @@ function exprToNode(e: HclExpr): HNode {
 function jsonString(e: HclExpr): HNode | undefined {
   if (e.t === 'call' && e.name === 'jsonencode' && e.args.length === 1) return exprToNode(e.args[0]);
   if (e.t !== 'string') return undefined;
+  const { json, holes } = fillHoles(e.value);
   const errors: ParseError[] = [];
-  const root = parseTree(e.value, errors, { allowTrailingComma: true });
+  const root = parseTree(json, errors, { allowTrailingComma: true });
   if (!root || errors.length) return undefined;
-  if (e.heredoc && e.heredoc.raw) return fromJsonAt(root, e.heredoc.contentOffset);
+  if (e.heredoc && e.heredoc.raw) return fromJsonAt(root, e.heredoc.contentOffset, undefined, holes);
   // A quoted string holding JSON always has escaped quotes; only an escape-free one maps offset for offset.
-  if (!e.heredoc && e.span.length === e.value.length + 2 && !/["\\]/.test(e.value)) return fromJsonAt(root, e.span.offset + 1);
+  if (!e.heredoc && e.span.length === e.value.length + 2 && !/["\\]/.test(e.value)) return fromJsonAt(root, e.span.offset + 1, undefined, holes);
   // An indented heredoc or an escaped string: offsets do not map back exactly, so every finding points at the string.
-  return fromJsonAt(root, 0, e.span);
+  return fromJsonAt(root, 0, e.span, holes);
 }
 
-function fromJsonAt(n: JsonNode, base: number, whole?: Range): HNode {
+/**
+ * A heredoc's JSON with unquoted interpolations (`"cpu": ${cpu}`, `[${containers}]`): each becomes a JSON string of
+ * the same length, so offsets still map, and is read back as an unknown value (keyed by its offset).
+ */
+export function fillHoles(text: string): { json: string; holes: Map<number, string> } {
+  const holes = new Map<number, string>();
+  if (!text.includes('${')) return { json: text, holes };
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') { out += c + (text[i + 1] ?? ''); i++; continue; }
+      if (c === '"') inString = false;
+      out += c;
+    } else if (c === '"') { inString = true; out += c; } else if (c === '$' && text[i + 1] === '{') {
+      let depth = 0, j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === '{') depth++;
+        else if (text[j] === '}' && --depth === 0) break;
+      }
+      if (j >= text.length) return { json: text, holes: new Map() }; // unterminated: not JSON
+      const len = j + 1 - i;
+      holes.set(i, text.slice(i + 2, j).trim());
+      out += '"' + '_'.repeat(len - 2) + '"';
+      i = j;
+    } else out += c;
+  }
+  return { json: out, holes };
+}
+
+function fromJsonAt(n: JsonNode, base: number, whole?: Range, holes?: Map<number, string>): HNode {
   const range = whole ?? { offset: n.offset + base, length: n.length };
+  const hole = holes?.get(n.offset);
+  if (hole !== undefined && n.type === 'string') return { t: 'unknown', range, text: hole };
   if (n.type === 'object') {
     const props: HProp[] = [];
     for (const p of n.children ?? []) {
       const k = p.children?.[0];
       const v = p.children?.[1];
       if (!k || !v) continue;
-      props.push({ key: k.value, hostKey: k.value, keyRange: whole ?? { offset: k.offset + base, length: k.length }, value: fromJsonAt(v, base, whole) });
+      props.push({ key: k.value, hostKey: k.value, keyRange: whole ?? { offset: k.offset + base, length: k.length }, value: fromJsonAt(v, base, whole, holes) });
     }
     return { t: 'object', props, range };
   }
-  if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map((c) => fromJsonAt(c, base, whole)), range };
+  if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map((c) => fromJsonAt(c, base, whole, holes)), range };
   if (n.type === 'string' && /\$\{/.test(n.value)) return { t: 'template', value: n.value, range };
   return { t: 'scalar', value: n.value ?? null, range };
 }
@@ -223,12 +258,17 @@ export function parseTerraform(text: string): HostParse {
   const docs: EmbeddedDoc[] = [];
   const scripts: EmbeddedScript[] = scriptsIn(text, body);
   const add = (b: HclBlock, kind: DocumentKind, root: HNode | undefined, label = `${b.labels.join('.')}`) => {
-    if (root && (root.t === 'object' || root.t === 'array')) docs.push({ kind, root, label, anchor: b.labels.length ? labelSpan(text, b) : b.typeSpan });
+    if (root) nameUnknowns(root, text);
+    if (root && (root.t === 'object' || root.t === 'array')) {
+      docs.push({ kind, root, label, anchor: b.labels.length ? labelSpan(text, b) : b.typeSpan,
+        envRefs: kind === 'task-definition' ? environmentRefs(root).filter(isPlaintextCredential) : undefined });
+    }
   };
   const policyAttr = (b: HclBlock | undefined, name: string) => {
     const a = b && attr(b.body, name);
     return a ? jsonString(a.value) : undefined;
   };
+  const hasEndpointPolicyResource = body.items.some((i) => i.kind === 'block' && i.type === 'resource' && i.labels[0] === 'aws_vpc_endpoint_policy');
   for (const item of body.items) {
     if (item.kind !== 'block') continue;
     const [type] = item.labels;
@@ -242,7 +282,15 @@ export function parseTerraform(text: string): HostParse {
           break;
         case 'aws_iam_policy': case 'aws_iam_role_policy': case 'aws_iam_user_policy': case 'aws_iam_group_policy':
           add(item, 'identity-policy', policyAttr(item, 'policy')); break;
-        case 'aws_vpc_endpoint': case 'aws_vpc_endpoint_policy': add(item, 'endpoint-policy', policyAttr(item, 'policy')); break;
+        case 'aws_vpc_endpoint': case 'aws_vpc_endpoint_policy': {
+          const type = attr(item.body, 'vpc_endpoint_type')?.value;
+          // No policy: AWS's full-access default, unless an aws_vpc_endpoint_policy in this file sets it (GWLB takes none).
+          if (item.labels[0] === 'aws_vpc_endpoint' && !attr(item.body, 'policy') && !hasEndpointPolicyResource
+            && !(type && (type.t !== 'string' || type.interpolated || type.value === 'GatewayLoadBalancer'))) {
+            docs.push({ kind: 'endpoint-policy', root: defaultEndpointPolicy(labelSpan(text, item)), label: `${item.labels.join('.')} (no policy, so AWS's default policy)`, anchor: labelSpan(text, item), synthetic: true });
+          } else add(item, 'endpoint-policy', policyAttr(item, 'policy'));
+          break;
+        }
         case 'aws_ecr_repository_policy': add(item, 'ecr-repository-policy', policyAttr(item, 'policy')); break;
       }
     } else if (item.type === 'module') {
@@ -260,6 +308,13 @@ export function parseTerraform(text: string): HostParse {
     scripts,
     syntaxError: e ? { message: `Invalid HCL: ${e.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, offset: e.offset, length: e.length } : undefined,
   };
+}
+
+/** Give each unknown value its expression's text (`var.name`), which messages show for deploy-time labels. */
+function nameUnknowns(n: HNode, text: string): void {
+  if (n.t === 'unknown') n.text ??= text.slice(n.range.offset, n.range.offset + Math.min(n.range.length, 81)).trim();
+  else if (n.t === 'object') for (const p of n.props) nameUnknowns(p.value, text);
+  else if (n.t === 'array') for (const i of n.items) nameUnknowns(i, text);
 }
 
 /** The resource's name label (`"web"` in `resource "aws_ecs_task_definition" "web"`). */
