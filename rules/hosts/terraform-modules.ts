@@ -122,7 +122,9 @@ function container(inputs: Map<string, Input>, spec: ContainerSpec, read: HclRea
   if (spec.vendor === 'tam') tamExtras(inputs, props, at);
   else cpExtras(inputs, props, read);
   for (const [key, value] of spec.defaults) if (!has(key)) props.push(synthetic(key, value, at));
-  if (spec.vendor === 'cp') cpOverride(inputs, props, read);
+  const unknownOverride = spec.vendor === 'cp' ? cpOverride(inputs, props, read) : undefined;
+  // An unknown override may set or unset any field: the container as a whole is a deploy-time value.
+  if (unknownOverride) return { t: 'unknown', range: unknownOverride };
   return { t: 'object', props, range: at };
 }
 
@@ -160,16 +162,19 @@ function cpExtras(inputs: Map<string, Input>, props: HProp[], read: HclReaders):
   }
 }
 
-/** cloudposse `container_definition`: merged over everything else (null values dropped). */
-function cpOverride(inputs: Map<string, Input>, props: HProp[], read: HclReaders): void {
+/**
+ * cloudposse `container_definition`: merged over everything else (null values dropped). Returns the override's range
+ * when it is not a literal object, so any field may be overridden.
+ */
+function cpOverride(inputs: Map<string, Input>, props: HProp[], read: HclReaders): Range | undefined {
   const override = inputs.get('container_definition');
-  if (!override) return;
+  if (!override) return undefined;
   const o = read.node(override.value);
   if (o.t === 'object') {
     for (const p of o.props) if (p.value.t !== 'scalar' || p.value.value !== null) replace(props, p);
-  } else if (o.t !== 'scalar') {
-    for (const p of props) p.value = { t: 'unknown', range: override.value.span }; // any field may be overridden
+    return undefined;
   }
+  return o.t === 'scalar' ? undefined : override.value.span;
 }
 
 const bool = (v: HNode): HNode => (v.t === 'scalar' && typeof v.value === 'boolean' ? { ...v, value: v.value ? 'ENABLED' : 'DISABLED', host: undefined } : v);
