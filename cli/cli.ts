@@ -16,6 +16,7 @@ import { readRuleDoc, ruleDocUri } from './docs';
 import { lintInPool, serveWorker, unwrap, workerCount } from './pool';
 import pkg from '../package.json';
 import { iamDataVersion } from '../rules/iam/data';
+import { loadTerraform } from '../config/terraform-grammar';
 
 export interface RunIo {
   stdout: (s: string) => void;
@@ -34,9 +35,9 @@ export interface RunIo {
 /** Pseudo-rules the engine reports without a Rule object; listed in SARIF so every result has a descriptor. */
 export const PSEUDO_RULES: readonly RuleMeta[] = [
   { id: SYNTAX_RULE_ID, kinds: [], defaultSeverity: 'error', description: 'The document does not parse (JSON, YAML or HCL), so the security rules may miss findings.', references: [], fixable: false },
-  { id: RULE_ERROR_ID, kinds: [], defaultSeverity: 'warning', description: 'A rule failed on this document and was skipped (a bug in ecs-lint).', references: [], fixable: false },
+  { id: RULE_ERROR_ID, kinds: [], defaultSeverity: 'warning', description: 'A rule failed on this document and was skipped, or a Terraform file could not be read because the Terraform grammar did not load (a bug in ecs-lint).', references: [], fixable: false },
   { id: UNUSED_IGNORE_ID, kinds: [], defaultSeverity: 'warning', description: 'An `ignores` entry of a config file suppressed nothing.', references: [], fixable: false },
-  { id: INVALID_DIRECTIVE_ID, kinds: [], defaultSeverity: 'warning', description: 'An ecs-lint-disable directive names an unknown rule or has no `-- reason`.', references: [], fixable: false },
+  { id: INVALID_DIRECTIVE_ID, kinds: [], defaultSeverity: 'warning', description: 'An ecs-lint-disable comment or ecs-lint Metadata entry is malformed, names an unknown rule or has no reason.', references: [], fixable: false },
 ];
 
 export function ruleMetas(): RuleMeta[] {
@@ -315,13 +316,14 @@ export function run(argv: readonly string[], io: RunIo): number {
   return exitStatus(reports, options, errors);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   // Exit quietly when piped into `head` and the pipe closes.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  await loadTerraform(); // before the first (synchronous) lint; a failure is one finding per .tf file
   process.exitCode = run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -331,4 +333,4 @@ function main(): void {
 }
 
 // A pool worker loads this same file: it lints its slice instead of running the CLI.
-if (!serveWorker(lintTarget) && require.main === module) main();
+if (!serveWorker(lintTarget, loadTerraform) && require.main === module) void main();

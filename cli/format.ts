@@ -29,7 +29,7 @@ export interface FileReport {
   path: string;
   kind: DocumentKind;
   findings: ReportFinding[];
-  /** Findings silenced by a config ignore entry, a `.jsonc` directive or the baseline (SARIF reports them as suppressed). */
+  /** Findings silenced by a config ignore entry, an in-source directive or Metadata entry, or the baseline (SARIF reports them as suppressed). */
   suppressed?: SuppressedFinding[];
   /** Set when the file could not be linted (unreadable, too big, binary). */
   error?: string;

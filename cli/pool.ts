@@ -102,19 +102,24 @@ export function lintInPool<T, C, R>(targets: readonly T[], ctx: C, lint: (t: T, 
   return out;
 }
 
-/** In a pool worker: lint the slice, post the reports, signal. Returns false when this thread is not a pool worker. */
-export function serveWorker<T, C, R>(lint: (t: T, ctx: C) => R): boolean {
+/**
+ * In a pool worker: once `prepare` resolves (the Terraform grammar is loaded), lint the slice, post the reports, signal.
+ * Returns false, synchronously, when this thread is not a pool worker.
+ */
+export function serveWorker<T, C, R>(lint: (t: T, ctx: C) => R, prepare: () => Promise<void> = async () => undefined): boolean {
   const job = workerData as Job<T, C> | undefined;
   if (isMainThread || !job || job.pool !== 'ecs-lint') return false;
-  Atomics.store(job.signal, 1, 1);
-  const reports = job.targets.map((t) => {
-    const o = attempt(lint, t, job.ctx);
-    Atomics.add(job.signal, 1, 1);
-    return o;
+  void prepare().then(() => {
+    Atomics.store(job.signal, 1, 1);
+    const reports = job.targets.map((t) => {
+      const o = attempt(lint, t, job.ctx);
+      Atomics.add(job.signal, 1, 1);
+      return o;
+    });
+    job.port.postMessage(reports);
+    Atomics.store(job.signal, 0, 1);
+    Atomics.notify(job.signal, 0);
+    job.port.close();
   });
-  job.port.postMessage(reports);
-  Atomics.store(job.signal, 0, 1);
-  Atomics.notify(job.signal, 0);
-  job.port.close();
   return true;
 }

@@ -1,13 +1,14 @@
 // THE entry point shared by the CLI and the language server: config resolution, severities, rule options,
-// suppressions (config ignores, .jsonc directives, baseline). Same inputs => same findings in both.
+// suppressions (config ignores, in-source directives and Metadata, baseline). Same inputs => same findings in both.
 import * as path from 'node:path';
-import { defaultEngine, isJsonKind, LineIndex, parseJson, type Associations, type DocumentKind, type Engine, type Finding, type JsonNode, type Severity, type SeveritySetting } from '../rules';
+import { defaultEngine, isJsonKind, LineIndex, parseJson, type Associations, type DocumentKind, type Engine, type Finding, type HostResource, type JsonNode, type Severity, type SeveritySetting } from '../rules';
 import { fingerprints as computeFingerprints, isBaselined, type Baseline } from './baseline';
 import { ConfigLoader } from './load';
 import { parseConfigText } from './parse';
 import { validateConfig } from './validate';
 import { resolveConfig } from './resolve';
-import { directiveMatches, ignoreAppliesToFile, ignoreMatches, scanDirectives, unusedDirectiveFinding } from './suppress';
+import { ignoreAppliesToFile, ignoreMatches } from './suppress';
+import { DirectiveIndex, inSourceDirectives, unusedDirectiveFinding, type CommentPolicy } from './directives';
 import { CONFIG_RULE_IDS, PRECEDENCE, type ConfigError, type IgnoreEntry, type LocatedIgnore, type ResolvedConfig } from './types';
 
 export interface LintFileOptions {
@@ -62,6 +63,8 @@ export interface LintFileResult {
   /** Entries that suppressed something here (for unusedIgnoresAcross). */
   usedIgnores: UnusedIgnore[];
   config: ResolvedConfig;
+  /** CloudFormation resources (where a directive above a logical id applies; for the editor's quick fix). */
+  resources?: HostResource[];
 }
 
 const loaders = new WeakMap<Engine, ConfigLoader>();
@@ -92,8 +95,8 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
   const kind = result.kind;
   let all = result.findings;
   const lines = new LineIndex(text);
-  // Directives only in .jsonc: comments in a .json file are a syntax error for AWS, never a suppression.
-  const directives = /\.jsonc$/i.test(filePath) && isJsonKind(kind) ? scanDirectives(engine, text, lines) : { directives: [], problems: [] };
+  const directives = inSourceDirectives(engine, text, lines, commentPolicy(filePath, kind, text), result.resources);
+  const byOffset = new DirectiveIndex(directives.directives);
   all = [...all, ...directives.problems];
   const wantFingerprints = opts.fingerprints !== false || !!opts.baseline;
   const fps = wantFingerprints ? computeFingerprints(all, text, kind) : [];
@@ -106,7 +109,7 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
   const findings: Finding[] = [], fingerprints: string[] = [], suppressed: Suppressed[] = [];
 
   all.forEach((f, i) => {
-    const d = CONFIG_RULE_IDS.includes(f.ruleId) ? undefined : directives.directives.find((x) => directiveMatches(x, f, lines));
+    const d = CONFIG_RULE_IDS.includes(f.ruleId) ? undefined : byOffset.match(f);
     if (d) { usedDirectives.add(d); suppressed.push({ finding: f, by: 'directive', reason: d.reason }); return; }
     const ig = applicable.find((x) => ignoreMatches(x, f, root, atNodes));
     if (ig) { used.add(ig); suppressed.push({ finding: f, by: 'config', reason: ig.entry.reason, ignore: ig }); return; }
@@ -132,7 +135,22 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
     unusedIgnores: applicable.filter((ig) => !used.has(ig)).map(strip),
     usedIgnores: [...used].map(strip),
     config,
+    ...(result.resources ? { resources: result.resources } : {}),
   };
+}
+
+/**
+ * Which comments a file can hold and whether they are directives: in .jsonc documents, CloudFormation YAML and
+ * Terraform they are. In .json documents and JSON templates AWS rejects comments, so one that looks like a directive
+ * is reported (never silently ignored) with the form that works there.
+ */
+export function commentPolicy(filePath: string, kind: DocumentKind, text: string): CommentPolicy | undefined {
+  if (kind === 'terraform') return { syntax: 'hcl' };
+  if (kind === 'cloudformation') {
+    return /^\s*[{[]/.test(text) ? { syntax: 'jsonc', rejected: 'CloudFormation rejects comments in JSON templates; use the resource\'s Metadata "ecs-lint" entry' } : { syntax: 'yaml' };
+  }
+  if (!isJsonKind(kind)) return undefined;
+  return /\.jsonc$/i.test(filePath) ? { syntax: 'jsonc' } : { syntax: 'jsonc', rejected: 'AWS rejects comments in JSON documents, so directives only work in .jsonc files; use an "ignores" entry in the config file' };
 }
 
 function withSeverity(f: Finding, rules: Record<string, SeveritySetting>): Finding | undefined {

@@ -1,12 +1,9 @@
-// Suppressions: config `ignores` entries (matched by rule, files and `at`) and `ecs-lint-disable-next-line`
-// comment directives (in .jsonc files only: plain JSON has no comments, and AWS rejects them).
+// Suppressions by config `ignores` entries (matched by rule, files and `at`); in-source ones are in directives.ts.
 import * as path from 'node:path';
-import { createScanner, findNodeAtLocation, SyntaxKind, type Node } from 'jsonc-parser';
-import { LineIndex, type Engine, type Finding } from '../rules';
+import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import type { Finding } from '../rules';
 import { isGlob, matchesFile, matchesRule } from './glob';
 import type { LocatedIgnore } from './types';
-import { INVALID_DIRECTIVE_ID, UNUSED_IGNORE_ID } from './types';
-import { isKnownRuleId } from './validate';
 
 /** Decode an RFC 6901 JSON pointer ("" is the whole document). */
 export function parsePointer(pointer: string): (string | number)[] | undefined {
@@ -71,55 +68,6 @@ export function ignoreMatches(ig: LocatedIgnore, f: Finding, root: Node | undefi
   let nodes = cache?.get(at);
   if (!nodes) { nodes = nodesAt(root, at); cache?.set(at, nodes); }
   return nodes.some((n) => inside(f, n));
-}
-
-export interface Directive {
-  offset: number;
-  length: number;
-  /** 0-based line the directive applies to. */
-  line: number;
-  rules: string[];
-  reason?: string;
-}
-
-const DIRECTIVE = /^(?:\/\/|\/\*)\s*ecs-lint-disable-next-line\b([\s\S]*?)(?:\*\/)?\s*$/;
-
-/** Directives in comments of a JSONC text, and findings about malformed ones. */
-export function scanDirectives(engine: Engine, text: string, lines: LineIndex): { directives: Directive[]; problems: Finding[] } {
-  const directives: Directive[] = [];
-  const problems: Finding[] = [];
-  const scanner = createScanner(text, false);
-  for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
-    if (t !== SyntaxKind.LineCommentTrivia && t !== SyntaxKind.BlockCommentTrivia) continue;
-    const offset = scanner.getTokenOffset(), length = scanner.getTokenLength();
-    const m = DIRECTIVE.exec(text.slice(offset, offset + length));
-    if (!m) continue;
-    const sep = m[1].indexOf('--');
-    const ruleText = sep >= 0 ? m[1].slice(0, sep) : m[1];
-    const reason = sep >= 0 ? m[1].slice(sep + 2).trim() : '';
-    const rules = ruleText.split(/[\s,]+/).filter(Boolean);
-    const problem = (message: string) => problems.push({ ruleId: INVALID_DIRECTIVE_ID, severity: 'warning', message, offset, length });
-    const unknown = rules.filter((r) => !isGlob(r) && !isKnownRuleId(engine, r));
-    if (unknown.length) problem(`Unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')} in ecs-lint-disable-next-line.`);
-    if (rules.length === 0) { problem('ecs-lint-disable-next-line must name the rules it disables, e.g. "// ecs-lint-disable-next-line task/no-privileged -- reason".'); continue; }
-    if (!reason) { problem('ecs-lint-disable-next-line needs a reason after "--" (e.g. "-- sidecar needs it"); it has no effect until it has one.'); continue; }
-    directives.push({ offset, length, line: lines.positionAt(offset + length).line + 1, rules, reason });
-  }
-  return { directives, problems };
-}
-
-export function directiveMatches(d: Directive, f: Finding, lines: LineIndex): boolean {
-  return lines.positionAt(f.offset).line === d.line && d.rules.some((r) => matchesRule(r, f.ruleId));
-}
-
-export function unusedDirectiveFinding(d: Directive): Finding {
-  return {
-    ruleId: UNUSED_IGNORE_ID,
-    severity: 'warning',
-    message: `This ecs-lint-disable-next-line (${d.rules.join(', ')}) suppresses nothing on the next line: remove it.`,
-    offset: d.offset,
-    length: d.length,
-  };
 }
 
 export { isGlob };

@@ -1,5 +1,6 @@
 // Validates a parsed config value against the engine's rules; invalid parts are dropped and reported with a range.
 import { isDocumentKind, SYNTAX_RULE_ID, type Associations, type Engine, type SeveritySetting } from '../rules';
+import { editDistance } from '../rules/iam/data';
 import { isGlob } from './glob';
 import type { Locate } from './parse';
 import { CONFIG_RULE_IDS, type ConfigError, type ConfigFileData, type IgnoreEntry, type LocatedIgnore, type RuleConfig } from './types';
@@ -14,6 +15,18 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 export function isKnownRuleId(engine: Engine, id: string): boolean {
   return !!engine.rule(id) || id === SYNTAX_RULE_ID || CONFIG_RULE_IDS.includes(id);
+}
+
+/** The rule id closest to a misspelt one (`task/no-priviledged`), if one is close enough to be what was meant. */
+export function nearestRuleId(engine: Engine, id: string): string | undefined {
+  if (id.length > 100) return undefined; // bounded work: no rule id is that long
+  const max = Math.max(2, Math.floor(id.length / 5));
+  let best: { id: string; d: number } | undefined;
+  for (const r of engine.rules) {
+    const d = editDistance(id, r.meta.id, max);
+    if (d <= max && (!best || d < best.d)) best = { id: r.meta.id, d };
+  }
+  return best?.id;
 }
 
 function stringList(v: unknown): string[] | undefined {

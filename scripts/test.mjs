@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import Mocha from 'mocha';
 execFileSync(process.execPath, ['scripts/gen-iam-data.mjs', '--if-stale'], { stdio: 'inherit' }); // git-ignored IAM data (rules/iam/generated)
 execFileSync(process.execPath, ['scripts/gen-ecs-model.mjs', '--if-stale'], { stdio: 'inherit' }); // git-ignored ECS field model (rules/fields/generated)
@@ -31,6 +32,10 @@ function walk(dir) {
 }
 
 const grep = process.env.TEST_GREP;
+// The Terraform grammar (WebAssembly) loads once before the test files (some lint while mocha loads them), as the CLI
+// and the server load it at start-up. Same compiled module instance as the tests' (same path, require cache).
+const { loadTerraform } = createRequire(import.meta.url)(join(process.cwd(), OUT, 'config', 'terraform-grammar.js'));
+await loadTerraform();
 const mocha = new Mocha({ timeout: 20000, reporter: 'spec', ...(grep ? { grep } : {}) });
 // test/corpus: the shared corpus suite, registered only when ../shared/corpus exists (one line says when it is not).
 const roots = [`${OUT}/test/unit`, `${OUT}/test/lsp`, `${OUT}/test/cli`, `${OUT}/test/corpus`];

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, type Engine, type Finding, type Fix, type LintOptions } from '../rules';
 import type { LintSnapshot } from './documents';
 import { docsUri, findingRange, SOURCE } from './diagnostics';
-import { disableLineAction, ignoreHereAction, type IgnoreContext } from './ignoreHere';
+import { disableLineAction, ignoreHereAction, metadataSuppressAction, type IgnoreContext } from './ignoreHere';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 export const SHOW_DOCS_COMMAND = 'ecsLint.showDocumentation';
@@ -112,8 +112,10 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
       // Suppressions come after real fixes, never preferred: they hide a problem rather than fix it.
       const ignore = input.ignore ? ignoreHereAction(input.ignore, input.ignore.fileName, snap, f, diagnostic) : undefined;
       if (ignore) actions.push(ignore);
-      const disable = disableLineAction(doc, snap, f, diagnostic, input.documentChanges);
+      const disable = disableLineAction(engine, doc, snap, f, diagnostic, input.documentChanges);
       if (disable) actions.push(disable);
+      const metadata = metadataSuppressAction(doc, snap, f, diagnostic, input.documentChanges);
+      if (metadata) actions.push(metadata);
       const href = docsUri(engine, f.ruleId);
       if (href && !docsShown.has(f.ruleId)) {
         docsShown.add(f.ruleId);

@@ -16,6 +16,7 @@ import { completion } from './completion';
 import { guard, runSafe } from './safe';
 import { SettingsStore, type Settings } from './settings';
 import { LINT_FILES_REQUEST, WorkspaceScan } from './scan';
+import { loadTerraform } from '../config/terraform-grammar';
 
 /** Config file names the server wants to hear about (a changed `extends` target is re-read by mtime on the next lint). */
 const CONFIG_WATCH_GLOBS = ['**/.ecslintrc', '**/.ecslintrc.json', '**/.ecslintrc.yaml', '**/.ecslintrc.yml', '**/package.json'];
@@ -55,6 +56,15 @@ const cache = new LintCache(engine, (ruleId, e) => {
   loggedFailures.add(entry);
   log(entry);
 });
+/** The Terraform grammar loads while the client initialises; every request that lints waits for it (lintSettings). */
+const terraformLoaded = loadTerraform();
+
+/** Settings of a document, once linting it gives complete results (the Terraform grammar has loaded). */
+async function lintSettings(uri: string): Promise<Settings> {
+  await terraformLoaded;
+  return settings.get(uri);
+}
+
 /** Text as of the last open/save, linted in `ecsLint.run: onSave` mode. */
 const saved = new Map<string, TextSnapshot>();
 let scheduler: PushScheduler | undefined;
@@ -75,7 +85,7 @@ function diagnosticsTarget(doc: TextDocument, s: Settings): TextSnapshot {
 async function publish(uri: string, token: CancellationToken): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
-  const s = await settings.get(uri);
+  const s = await lintSettings(uri);
   const live = documents.get(uri);
   // A newer version arrived (or the document closed) while we waited: its own run will publish.
   if (token.isCancellationRequested || !live || live.version !== doc.version) return;
@@ -180,7 +190,7 @@ connection.languages.diagnostics.on((params, token) => runSafe(log, 'textDocumen
   { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const s = await settings.get(doc.uri);
+    const s = await lintSettings(doc.uri);
     if (!s.enable || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const snap = cache.lint(diagnosticsTarget(doc, s), s);
     return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(engine, snap, s.maxFileSizeKb) };
@@ -189,7 +199,7 @@ connection.languages.diagnostics.on((params, token) => runSafe(log, 'textDocumen
 connection.onCodeAction((params, token) => runSafe(log, 'textDocument/codeAction', [], async () => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const s = await settings.get(doc.uri);
+  const s = await lintSettings(doc.uri);
   if (!s.enable) return [];
   const snap = lintCurrent(doc, s);
   const fileName = fileNameOf(doc.uri);
@@ -214,7 +224,7 @@ connection.onCodeAction((params, token) => runSafe(log, 'textDocument/codeAction
 connection.onHover((params, token) => runSafe(log, 'textDocument/hover', null, async () => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
-  const s = await settings.get(doc.uri);
+  const s = await lintSettings(doc.uri);
   if (!s.enable) return null;
   return hover({ engine, snap: lintCurrent(doc, s), doc, offset: doc.offsetAt(params.position) }, undefined, (e) => log(`hover provider failed: ${String(e)}`));
 }, token));
@@ -222,7 +232,7 @@ connection.onHover((params, token) => runSafe(log, 'textDocument/hover', null, a
 connection.onCompletion((params, token) => runSafe(log, 'textDocument/completion', [], async () => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const s = await settings.get(doc.uri);
+  const s = await lintSettings(doc.uri);
   if (!s.enable) return [];
   const { kind } = lintCurrent(doc, s);
   // `"` and `:` are JSON trigger characters; in ecs.config they only start a quoted value or a URL.
@@ -235,7 +245,7 @@ connection.onCompletion((params, token) => runSafe(log, 'textDocument/completion
 const scan = new WorkspaceScan({
   isOpen: (uri) => documents.get(uri) !== undefined,
   lint: async (uri, text) => {
-    const s = await settings.get(uri);
+    const s = await lintSettings(uri);
     settings.forget(uri);
     if (!s.enable) return undefined;
     const snap = cache.lint({ uri, version: -1, text }, s);
@@ -250,7 +260,7 @@ connection.onRequest(LINT_FILES_REQUEST, (params: unknown, token) => runSafe(log
 connection.onRequest(DOCUMENT_KIND_REQUEST, (params: { uri?: unknown } | null | undefined, token) => runSafe(log, 'ecsLint/documentKind', { kind: 'unknown' as DocumentKind }, async () => {
   const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
   if (!doc) return { kind: 'unknown' as DocumentKind };
-  const s = await settings.get(doc.uri);
+  const s = await lintSettings(doc.uri);
   return { kind: lintCurrent(doc, s).kind };
 }, token));
 

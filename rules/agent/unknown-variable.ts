@@ -2,6 +2,7 @@ import type { Fix, Rule } from '../core/types';
 import { agentDoc } from './model';
 import { agentVariable } from './values';
 import { suggestNames } from './suggest';
+import { AWS_KEY_VARIABLES } from './no-inline-registry-credentials';
 
 const MAX_SUGGESTED = 300;
 
@@ -17,6 +18,7 @@ export const unknownVariable: Rule = {
   check(ctx) {
     let unknown = 0;
     for (const e of agentDoc(ctx).entries) {
+      if (AWS_KEY_VARIABLES.has(e.key) && !e.exported) continue; // read by the agent's SDK: credentials, not unknown (see no-inline-registry-credentials)
       const known = agentVariable(e.key);
       if (known && !e.exported && !e.spaceBeforeEquals) continue;
       if (known) {

@@ -57,17 +57,43 @@ export function kindFromFileName(fileName: string | undefined): DocumentKind | u
 
 const TRUST_ACTIONS = /^sts:(assumerole|assumerolewithwebidentity|assumerolewithsaml|tagsession|setsourceidentity|setcontext)$/i;
 
-function looksLikeContainer(n: JsonNode): boolean {
+export function looksLikeContainer(n: JsonNode): boolean {
   if (n.type !== 'object') return false;
   const keys = new Set(properties(n).map((p) => p.key));
   return keys.has('image') || (keys.has('name') && (keys.has('essential') || keys.has('portMappings') || keys.has('environment') || keys.has('memory') || keys.has('cpu')));
+}
+
+/** Keys only an ECS container definition has (a devcontainer.json or compose file has `name` and `image` too). */
+const CONTAINER_ONLY_KEYS = ['essential', 'portMappings', 'memoryReservation', 'logConfiguration', 'linuxParameters',
+  'readonlyRootFilesystem', 'mountPoints', 'dependsOn', 'firelensConfiguration', 'repositoryCredentials', 'dockerLabels'];
+
+/** Services whose resource policies (bucket, queue, topic) share the endpoint policy's shape but not its meaning. */
+const RESOURCE_POLICY_SERVICE = /^(s3|sqs|sns):/i;
+
+/**
+ * A bucket, queue or topic policy: a Principal, and every action and resource of S3, SQS or SNS with at least one
+ * resource or a service principal naming the resource's own service. Not an ECS document: left alone ('unknown').
+ */
+function isServiceResourcePolicy(statements: JsonNode[], nameHint: DocumentKind | undefined): boolean {
+  if (nameHint === 'endpoint-policy') return false;
+  let resource = false, service = false;
+  for (const s of statements) {
+    const actions = [...stringList(child(s, 'Action')), ...stringList(child(s, 'NotAction'))];
+    if (!actions.length || !actions.every((a) => RESOURCE_POLICY_SERVICE.test(a.value))) return false;
+    const resources = stringList(child(s, 'Resource'));
+    if (resources.some((r) => /^arn:aws[a-z-]*:(s3|sqs|sns):/i.test(r.value))) resource = true;
+    for (const p of stringList(child(child(s, 'Principal'), 'Service'))) if (/\.amazonaws\.com$/i.test(p.value)) service = true;
+    // An endpoint policy restricts by endpoint-side keys; a resource policy often names the endpoint it trusts.
+    if (properties(child(s, 'Condition')).some((op) => properties(op.value).some((k) => /^aws:SourceVpce?$/i.test(k.key)))) service = true;
+  }
+  return resource && service;
 }
 
 function policyKind(root: JsonNode, nameHint: DocumentKind | undefined): DocumentKind | undefined {
   const stmtNode = child(root, 'Statement');
   if (!stmtNode) return undefined;
   const statements = stmtNode.type === 'array' ? elements(stmtNode) : [stmtNode];
-  let hasPrincipal = false, trust = false, allEcr = true, anyAction = false, hasResource = false;
+  let hasPrincipal = false, trust = false, allEcr = true, allKms = true, anyAction = false, hasResource = false;
   for (const s of statements) {
     if (child(s, 'Principal') || child(s, 'NotPrincipal')) hasPrincipal = true;
     if (child(s, 'Resource') || child(s, 'NotResource')) hasResource = true;
@@ -75,12 +101,18 @@ function policyKind(root: JsonNode, nameHint: DocumentKind | undefined): Documen
       anyAction = true;
       if (TRUST_ACTIONS.test(a.value)) trust = true;
       if (!/^ecr:/i.test(a.value)) allEcr = false;
+      if (!/^kms:/i.test(a.value)) allKms = false;
     }
   }
   if (!hasPrincipal) return 'identity-policy';
   if (nameHint === 'trust-policy' || nameHint === 'endpoint-policy' || nameHint === 'ecr-repository-policy') return nameHint;
+  // A trust policy has no Resource: with one, sts: actions make a resource control policy or another resource
+  // policy, and all-kms: actions a key policy. Neither is an ECS document: left alone.
+  if (trust && hasResource) return 'unknown';
   if (trust) return 'trust-policy';
+  if (anyAction && allKms) return 'unknown';
   if (anyAction && allEcr && !hasResource) return 'ecr-repository-policy';
+  if (isServiceResourcePolicy(statements, nameHint)) return 'unknown';
   return 'endpoint-policy';
 }
 
@@ -93,6 +125,8 @@ export function kindFromJson(json: ParsedJson, nameHint?: DocumentKind): Documen
     return items.length > 0 && items.some(looksLikeContainer) ? 'container-definitions' : undefined;
   }
   if (root.type !== 'object') return undefined;
+  // An ECR lifecycle policy (`rules` with `rulePriority`) is not a repository permissions policy.
+  if (elements(child(root, 'rules')).some((r) => !!child(r, 'rulePriority'))) return 'unknown';
   const td = child(root, 'taskDefinition');
   if (td?.type === 'object') return 'task-definition';
   if (child(root, 'containerDefinitions')) return 'task-definition';
@@ -100,6 +134,8 @@ export function kindFromJson(json: ParsedJson, nameHint?: DocumentKind): Documen
   if (td?.type === 'string' && (child(root, 'cluster') || child(root, 'desiredCount') || child(root, 'launchType') || child(root, 'networkConfiguration'))) {
     return 'service-definition';
   }
+  // One container definition on its own (a fragment of containerDefinitions): linted as a one-container array.
+  if (child(root, 'image') && child(root, 'name') && CONTAINER_ONLY_KEYS.some((k) => child(root, k))) return 'container-definitions';
   if (child(root, 'family') && (child(root, 'networkMode') || child(root, 'requiresCompatibilities') || child(root, 'taskRoleArn') || child(root, 'executionRoleArn'))) {
     return 'task-definition';
   }

@@ -4,7 +4,7 @@ import { parseJson, MAX_DEPTH } from './json';
 import { detectKind, type Associations } from './detect';
 import { clampToText } from './positions';
 import { printParseErrorCode } from 'jsonc-parser';
-import { isHostKind, lintHostDocument } from '../hosts';
+import { isHostKind, lintHostDocument, type HostResource } from '../hosts';
 
 export interface LintOptions {
   fileName?: string;
@@ -22,6 +22,8 @@ export interface LintOptions {
 export interface LintResult {
   kind: DocumentKind;
   findings: Finding[];
+  /** CloudFormation templates: their resources, where suppression Metadata is read (config/). */
+  resources?: HostResource[];
 }
 
 export const SYNTAX_RULE_ID = 'json/syntax-error';
@@ -70,8 +72,8 @@ export class Engine {
     if (kind === 'unknown') return { kind, findings: [] };
     // CloudFormation / Terraform: lint the documents embedded in the file, findings mapped back into it.
     if (isHostKind(kind)) {
-      const findings = lintHostDocument(this, text, kind, { fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID }, json?.root);
-      return { kind, findings };
+      const { findings, resources } = lintHostDocument(this, text, kind, { fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID, internalRuleId: RULE_ERROR_ID }, json?.root);
+      return resources ? { kind, findings, resources } : { kind, findings };
     }
     const findings: Finding[] = [];
     const settings = opts.ruleSettings ?? {};

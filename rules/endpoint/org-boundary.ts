@@ -1,9 +1,10 @@
 import type { Rule } from '../core/types';
-import { addConditionEdits, hasConditionKey, isAllow, policyView, publicPrincipal, fixBudget } from '../iam/policy-model';
+import { addConditionEdits, hasConditionKey, isAllow, isFullAccessDefault, policyView, publicPrincipal, fixBudget } from '../iam/policy-model';
 import { rangeOf } from '../core/json';
 
 // Any of these keys ties "everyone" back to the organization or an account.
-const BOUNDARY_KEYS = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalAccount'];
+// aws:PrincipalIsAWSService limits "everyone" to AWS service principals (the data-perimeter examples' service statement).
+const BOUNDARY_KEYS = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalAccount', 'aws:PrincipalIsAWSService'];
 
 export const orgBoundary: Rule = {
   meta: {
@@ -21,7 +22,7 @@ export const orgBoundary: Rule = {
     for (const s of view.statements) {
       if (!isAllow(s)) continue;
       const p = publicPrincipal(s);
-      if (!p || hasConditionKey(s, BOUNDARY_KEYS)) continue;
+      if (!p || hasConditionKey(s, BOUNDARY_KEYS) || isFullAccessDefault(s)) continue; // the default: endpoint/full-access's
       const edits = canFix() ? addConditionEdits(ctx.text, s, { StringEquals: { 'aws:PrincipalOrgID': 'o-exampleorgid' } }) : undefined;
       ctx.report({
         message: 'This statement allows any principal through the endpoint, including credentials from other AWS accounts (a path to exfiltrate data to an attacker\'s account). Add an aws:PrincipalOrgID, aws:PrincipalOrgPaths or aws:PrincipalAccount condition.',

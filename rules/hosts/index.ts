@@ -1,7 +1,7 @@
 // Host files: CloudFormation templates (JSON, YAML, CDK output) and Terraform. Pure: no fs, no vscode.
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { DocumentKind, Finding } from '../core/types';
-import { parseCloudFormationJson, parseCloudFormationYaml, type HostParse } from './cfn';
+import { parseCloudFormationJson, parseCloudFormationYaml, type HostParse, type HostResource } from './cfn';
 import { lintHost, type EmbeddedLinter, type HostLintOptions } from './lint';
 import { parseTerraform, terraformEdits } from './terraform';
 
@@ -16,10 +16,19 @@ export function parseHost(text: string, kind: DocumentKind, jsonRoot?: JsonNode)
   return /^\s*[{[]/.test(text) ? parseCloudFormationJson(text, jsonRoot) : parseCloudFormationYaml(text);
 }
 
-/** Findings of every embedded document, in host coordinates. */
-export function lintHostDocument(engine: EmbeddedLinter, text: string, kind: DocumentKind, opts: Omit<HostLintOptions, 'hclEdits'>, jsonRoot?: JsonNode): Finding[] {
+/** Findings of every embedded document, in host coordinates, and the template's resources (for suppressions). */
+export function lintHostDocument(engine: EmbeddedLinter, text: string, kind: DocumentKind, opts: Omit<HostLintOptions, 'hclEdits'>, jsonRoot?: JsonNode): { findings: Finding[]; resources?: HostResource[] } {
   const parsed = parseHost(text, kind, jsonRoot);
-  return lintHost(engine, text, parsed, { ...opts, hclEdits: (doc, changes) => terraformEdits(text, doc, changes) });
+  const findings = lintHost(engine, text, parsed, { ...opts, hclEdits: (doc, changes) => terraformEdits(text, doc, changes) });
+  return { findings, resources: parsed.resources };
 }
 
+export type { HostResource } from './cfn';
+
+/**
+ * Loads the Terraform grammar (WebAssembly). Await it once before linting `.tf` files: until it resolves, and if it
+ * failed, a Terraform file gets one `internal/rule-error` finding saying it was not checked. `load` returns the bytes
+ * of web-tree-sitter's tree-sitter.wasm and of tree-sitter-terraform.wasm (read by the caller: the engine has no fs).
+ */
+export { initHcl as initTerraform, type HclWasm as TerraformWasm } from './hcl/parser';
 export { isCloudFormationJsonRoot, looksLikeCloudFormationYaml } from './cfn';

@@ -3,11 +3,14 @@
 import type { DocumentKind, Finding, Fix, Severity, SeveritySetting } from '../core/types';
 import type { HostFormat, HostParse, EmbeddedDoc } from './cfn';
 import { ECS_NAMES } from './cfn-names';
-import { aboutUnknown, mapRange, renderVirtual } from './virtual';
+import { aboutUnknown, isLabelPath, mapRange, renderVirtual } from './virtual';
 import { translateFix, type Change } from './fix';
+import { envRefMessage } from './env-refs';
+import { mapScript, scriptRange as templateScriptRange } from './script';
 import type { TextEdit } from '../core/types';
 import { inferFormatting } from '../core/edits';
 import { clampToText } from '../core/positions';
+import { scriptRange, touchesUnknown, type EmbeddedScript } from './terraform-userdata';
 
 /** The part of Engine this module needs (kept structural to avoid an import cycle). */
 export interface EmbeddedLinter {
@@ -23,38 +26,54 @@ export interface HostLintOptions {
   ruleOptions?: Record<string, Record<string, unknown>>;
   onRuleError?: (id: string, e: unknown) => void;
   syntaxRuleId: string;
+  /** Reports that the file could not be checked at all (HostParse.unavailable). */
+  internalRuleId: string;
   /** HCL hosts: replay structural changes as HCL edits. */
   hclEdits?: (doc: EmbeddedDoc, changes: Change[]) => TextEdit[] | undefined;
 }
 
 const ECS_KINDS = new Set<DocumentKind>(['task-definition', 'container-definitions', 'service-definition']);
 const NO_PLAINTEXT_SECRETS = 'task/no-plaintext-secrets';
+/** Rules that judge the literal parts of a template (`${Repo}:latest`) rather than its format as a whole. */
+const READS_LITERALS = new Set(['task/image-pinned']);
 
 export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: HostLintOptions): Finding[] {
   const settings = opts.ruleSettings ?? {};
   const out: Finding[] = [];
+  if (parsed.unavailable) {
+    // Fail closed: an error even where rules are off, so CI never passes a file it did not read.
+    return [{ ruleId: opts.internalRuleId, severity: 'error', message: `This file was not checked: ${parsed.unavailable}.`, offset: 0, length: 0 }];
+  }
   if (parsed.syntaxError && settings[opts.syntaxRuleId] !== 'off') {
     const e = parsed.syntaxError;
+    // A Jinja/Go template of a template (Proton's `{% if %}`, `{{ service.name }}`) is not YAML until rendered: say so
+    // at info level rather than fail CI on a file that is not meant to parse as committed.
+    const templated = parsed.format !== 'hcl' && /\{%-?\s|\{\{[^}]*\}\}/.test(text);
     out.push({
       ruleId: opts.syntaxRuleId,
-      severity: (settings[opts.syntaxRuleId] as Severity | undefined) ?? 'error',
-      message: `${e.message}. Security findings may be incomplete until it parses.`,
+      severity: (settings[opts.syntaxRuleId] as Severity | undefined) ?? (templated ? 'info' : 'error'),
+      message: templated
+        ? `${e.message}. The file holds template directives ({% %} / {{ }}): it is linted as far as it parses; render it to lint the rest.`
+        : `${e.message}. Security findings may be incomplete until it parses.`,
       ...clampToText(e.offset, e.length, text.length),
     });
   }
   const formatting = parsed.format === 'json' ? inferFormatting(text) : undefined;
   for (const doc of parsed.docs) {
-    const v = renderVirtual(doc.root);
-    const res = engine.lint(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+    if (doc.script !== undefined) { out.push(...lintUserData(engine, text, doc, opts)); continue; }
     const ecs = ECS_KINDS.has(doc.kind);
+    const v = renderVirtual(doc.root, ecs ? isLabelPath : undefined);
+    const res = engine.lint(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
     let before: unknown;
     const parsedBefore = () => (before ??= JSON.parse(v.text));
     for (const f of res.findings) {
       if (f.ruleId === opts.syntaxRuleId) continue; // the virtual text is generated: it always parses
-      if (aboutUnknown(v, f.offset, f.offset + f.length)) continue;
+      if (aboutUnknown(v, f.offset, f.offset + f.length, READS_LITERALS.has(f.ruleId))) continue;
+      // SSM channel actions are ECS Exec only in a task role: an EC2 instance role uses them for Session Manager.
+      if (f.ruleId === 'iam/ecs-exec' && doc.audience === 'other-role' && /^"ssmmessages:/i.test(v.text.slice(f.offset, f.offset + f.length))) continue;
       const range = mapRange(v, text, f.offset, f.offset + f.length, doc.anchor);
       const fixes: Fix[] = [];
-      for (const fix of f.fixes ?? []) {
+      for (const fix of doc.synthetic ? [] : f.fixes ?? []) {
         const edits = translateFix({ format: parsed.format, hostText: text, root: doc.root, virtualText: v.text, edits: fix.edits, formatting, before: parsedBefore(), doc: v },
           (changes) => opts.hclEdits?.(doc, changes));
         if (edits) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });
@@ -67,21 +86,52 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
         fixes: fixes.length ? fixes : undefined,
       });
     }
-    const noEchoSetting = settings[NO_PLAINTEXT_SECRETS];
-    if (noEchoSetting !== 'off') {
-      for (const r of doc.noEchoRefs ?? []) {
+    const secretsSetting = settings[NO_PLAINTEXT_SECRETS];
+    if (secretsSetting !== 'off') {
+      for (const r of doc.envRefs ?? []) {
         out.push({
           ruleId: NO_PLAINTEXT_SECRETS,
-          severity: noEchoSetting ?? 'error',
-          message: `${doc.label}: an environment variable references the NoEcho parameter "${r.parameter}": NoEcho hides it in the console, but ECS stores environment values in plain text in the task definition. Pass it through "Secrets" (Secrets Manager or SSM) instead.`,
+          severity: secretsSetting ?? 'error',
+          message: `${doc.label}: ${envRefMessage(r)}`,
           offset: r.node.range.offset,
           length: r.node.range.length,
         });
       }
     }
   }
+  for (const x of parsed.scripts ?? []) out.push(...lintTerraformScript(engine, x, opts));
   out.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
   return out;
+}
+
+/** A user-data script with the agent-config rules; findings on Terraform interpolations are dropped. */
+function lintTerraformScript(engine: EmbeddedLinter, x: EmbeddedScript, opts: HostLintOptions): Finding[] {
+  // The file name makes the agent rules read it as a script (the lines it writes to ecs.config).
+  const res = engine.lint(x.text, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+  const out: Finding[] = [];
+  for (const f of res.findings) {
+    if (touchesUnknown(x, f.offset, f.offset + f.length)) continue;
+    const fixes: Fix[] = [];
+    for (const fix of f.fixes ?? []) {
+      const edits = x.editable ? fix.edits.map((e) => {
+        const r = scriptRange(x, e.offset, e.offset + e.length);
+        return r && !/[$%]\{/.test(e.content) ? { ...r, content: e.content } : undefined;
+      }) : [];
+      if (edits.length && edits.every((e) => e)) fixes.push({ ...fix, edits: edits as TextEdit[] });
+    }
+    const range = scriptRange(x, f.offset, f.offset + f.length) ?? x.whole;
+    out.push({ ...f, message: `${x.label}: ${f.message}`, offset: range.offset, length: range.length, fixes: fixes.length ? fixes : undefined });
+  }
+  return out;
+}
+
+/** An embedded CloudFormation UserData script, linted as agent config; ranges mapped back through the script's literal runs. */
+function lintUserData(engine: EmbeddedLinter, text: string, doc: EmbeddedDoc, opts: HostLintOptions): Finding[] {
+  const script = doc.script!;
+  const res = engine.lint(script, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+  const map = mapScript(text, script, doc.root.range);
+  // Fixes are dropped: they would edit the script, not the template that builds it.
+  return res.findings.map((f) => ({ ...f, message: `${doc.label} UserData: ${f.message}`, ...templateScriptRange(map, f.offset, f.offset + f.length), fixes: undefined }));
 }
 
 /**

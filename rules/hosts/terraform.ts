@@ -5,11 +5,14 @@ import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import type { DocumentKind, TextEdit } from '../core/types';
 import { kindFromJson } from '../core/detect';
 import { parseJson } from '../core/json';
-import type { EmbeddedDoc, HostParse } from './cfn';
+import { defaultEndpointPolicy, type EmbeddedDoc, type HostParse } from './cfn';
 import type { Change } from './fix';
 import { VERBATIM, namesOf, nodeAt, lastProp, toHostKeys, type HNode, type HProp, type NameTable, type Range } from './tree';
 import { renderVirtual } from './virtual';
+import { environmentRefs, isPlaintextCredential } from './env-refs';
 import { parseHcl, type HclBlock, type HclBody, type HclExpr } from './hcl/parser';
+import { moduleDocs } from './terraform-modules';
+import { scriptsIn, type EmbeddedScript } from './terraform-userdata';
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
@@ -33,7 +36,8 @@ function exprToNode(e: HclExpr): HNode {
     case 'number': case 'bool': return { t: 'scalar', value: e.value, range, host: { hcl: 'literal' } as HclHost };
     case 'null': return { t: 'scalar', value: null, range, host: { hcl: 'literal' } as HclHost };
     case 'object': {
-      const props: HProp[] = e.items.map((i) => ({ key: i.key, hostKey: i.key, keyRange: i.keySpan, value: exprToNode(i.value) }));
+      // An item under a computed key `(var.k)` may be any field: left out.
+      const props: HProp[] = e.items.filter((i) => !i.computed).map((i) => ({ key: i.key, hostKey: i.key, keyRange: i.keySpan, value: exprToNode(i.value) }));
       return { t: 'object', props, range, host: { hcl: 'object', expr: e } as HclHost };
     }
     case 'tuple': return { t: 'array', items: e.items.map((i) => exprToNode(i)), range, host: { hcl: 'tuple', expr: e } as HclHost };
@@ -49,29 +53,63 @@ function exprToNode(e: HclExpr): HNode {
 function jsonString(e: HclExpr): HNode | undefined {
   if (e.t === 'call' && e.name === 'jsonencode' && e.args.length === 1) return exprToNode(e.args[0]);
   if (e.t !== 'string') return undefined;
+  const { json, holes } = fillHoles(e.value);
   const errors: ParseError[] = [];
-  const root = parseTree(e.value, errors, { allowTrailingComma: true });
+  const root = parseTree(json, errors, { allowTrailingComma: true });
   if (!root || errors.length) return undefined;
-  if (e.heredoc && e.heredoc.raw) return fromJsonAt(root, e.heredoc.contentOffset);
+  if (e.heredoc && e.heredoc.raw) return fromJsonAt(root, e.heredoc.contentOffset, undefined, holes);
   // A quoted string holding JSON always has escaped quotes; only an escape-free one maps offset for offset.
-  if (!e.heredoc && e.span.length === e.value.length + 2 && !/["\\]/.test(e.value)) return fromJsonAt(root, e.span.offset + 1);
+  if (!e.heredoc && e.span.length === e.value.length + 2 && !/["\\]/.test(e.value)) return fromJsonAt(root, e.span.offset + 1, undefined, holes);
   // An indented heredoc or an escaped string: offsets do not map back exactly, so every finding points at the string.
-  return fromJsonAt(root, 0, e.span);
+  return fromJsonAt(root, 0, e.span, holes);
 }
 
-function fromJsonAt(n: JsonNode, base: number, whole?: Range): HNode {
+/**
+ * A heredoc's JSON with unquoted interpolations (`"cpu": ${cpu}`, `[${containers}]`): each becomes a JSON string of
+ * the same length, so offsets still map, and is read back as an unknown value (keyed by its offset).
+ */
+export function fillHoles(text: string): { json: string; holes: Map<number, string> } {
+  const holes = new Map<number, string>();
+  if (!text.includes('${')) return { json: text, holes };
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') { out += c + (text[i + 1] ?? ''); i++; continue; }
+      if (c === '"') inString = false;
+      out += c;
+    } else if (c === '"') { inString = true; out += c; } else if (c === '$' && text[i + 1] === '{') {
+      let depth = 0, j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === '{') depth++;
+        else if (text[j] === '}' && --depth === 0) break;
+      }
+      if (j >= text.length) return { json: text, holes: new Map() }; // unterminated: not JSON
+      const len = j + 1 - i;
+      holes.set(i, text.slice(i + 2, j).trim());
+      out += '"' + '_'.repeat(len - 2) + '"';
+      i = j;
+    } else out += c;
+  }
+  return { json: out, holes };
+}
+
+function fromJsonAt(n: JsonNode, base: number, whole?: Range, holes?: Map<number, string>): HNode {
   const range = whole ?? { offset: n.offset + base, length: n.length };
+  const hole = holes?.get(n.offset);
+  if (hole !== undefined && n.type === 'string') return { t: 'unknown', range, text: hole };
   if (n.type === 'object') {
     const props: HProp[] = [];
     for (const p of n.children ?? []) {
       const k = p.children?.[0];
       const v = p.children?.[1];
       if (!k || !v) continue;
-      props.push({ key: k.value, hostKey: k.value, keyRange: whole ?? { offset: k.offset + base, length: k.length }, value: fromJsonAt(v, base, whole) });
+      props.push({ key: k.value, hostKey: k.value, keyRange: whole ?? { offset: k.offset + base, length: k.length }, value: fromJsonAt(v, base, whole, holes) });
     }
     return { t: 'object', props, range };
   }
-  if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map((c) => fromJsonAt(c, base, whole)), range };
+  if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map((c) => fromJsonAt(c, base, whole, holes)), range };
   if (n.type === 'string' && /\$\{/.test(n.value)) return { t: 'template', value: n.value, range };
   return { t: 'scalar', value: n.value ?? null, range };
 }
@@ -81,6 +119,10 @@ function attr(body: HclBody, name: string) {
 }
 function blocks(body: HclBody, type: string): HclBlock[] {
   return body.items.filter((i): i is HclBlock => i.kind === 'block' && i.type === type);
+}
+/** `dynamic "<type>" { for_each ... }`: blocks generated at plan time, unknown in number and content. */
+function dynamicBlocks(body: HclBody, type: string): HclBlock[] {
+  return blocks(body, 'dynamic').filter((b) => b.labels[0] === type);
 }
 
 /** A block body as an object: attributes as properties, repeated nested blocks as arrays (`listBlocks`). */
@@ -92,19 +134,21 @@ function bodyNode(b: HclBlock, names: NameTable, listBlocks: ReadonlySet<string>
       const value = special[item.name]?.(item.value) ?? exprToNode(item.value);
       props.push({ key: names.toApi(item.name), hostKey: item.name, keyRange: item.nameSpan, value });
     } else {
-      const g = grouped.get(item.type) ?? [];
+      const type = item.type === 'dynamic' && item.labels.length === 1 ? item.labels[0] : item.type;
+      const g = grouped.get(type) ?? [];
       g.push(item);
-      grouped.set(item.type, g);
+      grouped.set(type, g);
     }
   }
   for (const [type, bs] of grouped) {
     const key = names.toApi(type);
     const child = names.child(key);
-    const values = bs.map((x) => bodyNode(x, child, listBlocks, {}));
-    const value: HNode = listBlocks.has(type)
+    const values = bs.map((x): HNode => (x.type === 'dynamic' ? { t: 'unknown', range: x.span } : bodyNode(x, child, listBlocks, {})));
+    // Only dynamic blocks: how many (maybe none) is unknown too.
+    const value: HNode = bs.every((x) => x.type === 'dynamic') ? { t: 'unknown', range: bs[0].span } : listBlocks.has(type)
       ? { t: 'array', items: values, range: { offset: bs[0].span.offset, length: bs[bs.length - 1].span.offset + bs[bs.length - 1].span.length - bs[0].span.offset }, host: { hcl: 'other' } }
       : values[values.length - 1];
-    props.push({ key, hostKey: type, keyRange: bs[0].typeSpan, value });
+    props.push({ key, hostKey: type, keyRange: bs[0].type === 'dynamic' ? bs[0].span : bs[0].typeSpan, value });
   }
   return { t: 'object', props, range: b.bodySpan, host: { hcl: 'block', block: b }, names };
 }
@@ -160,6 +204,8 @@ function policyDocument(b: HclBlock): HNode {
     if (!props.some((p) => p.key === 'Effect')) props.push(prop('Effect', s.typeSpan, { t: 'scalar', value: 'Allow', range: s.typeSpan }));
     for (const [tf, api] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
       const ps = blocks(s.body, tf);
+      const dyn = dynamicBlocks(s.body, tf);
+      if (dyn.length) { props.push(prop(api, dyn[0].typeSpan, { t: 'unknown', range: dyn[0].span })); continue; }
       if (!ps.length) continue;
       const principal: HProp[] = ps.map((p) => {
         const type = attr(p.body, 'type');
@@ -170,7 +216,9 @@ function policyDocument(b: HclBlock): HNode {
       props.push(prop(api, ps[0].typeSpan, { t: 'object', props: principal, range: r(ps[0]) }));
     }
     const conds = blocks(s.body, 'condition');
-    if (conds.length) {
+    const dynConds = dynamicBlocks(s.body, 'condition');
+    if (dynConds.length) props.push(prop('Condition', dynConds[0].typeSpan, { t: 'unknown', range: dynConds[0].span }));
+    else if (conds.length) {
       const byTest = new Map<string, HProp[]>();
       const testRange = new Map<string, Range>();
       for (const c of conds) {
@@ -188,6 +236,7 @@ function policyDocument(b: HclBlock): HNode {
     }
     return { t: 'object', props, range: s.span };
   });
+  for (const d of dynamicBlocks(b.body, 'statement')) statements.push({ t: 'unknown', range: d.span });
   return {
     t: 'object',
     props: [
@@ -204,15 +253,22 @@ function policyKindOf(doc: HNode, hint: DocumentKind): DocumentKind {
 }
 
 export function parseTerraform(text: string): HostParse {
-  const { body, errors } = parseHcl(text);
+  const { body, errors, unavailable } = parseHcl(text);
+  if (unavailable) return { format: 'hcl', docs: [], unavailable };
   const docs: EmbeddedDoc[] = [];
+  const scripts: EmbeddedScript[] = scriptsIn(text, body);
   const add = (b: HclBlock, kind: DocumentKind, root: HNode | undefined, label = `${b.labels.join('.')}`) => {
-    if (root && (root.t === 'object' || root.t === 'array')) docs.push({ kind, root, label, anchor: b.labels.length ? labelSpan(text, b) : b.typeSpan });
+    if (root) nameUnknowns(root, text);
+    if (root && (root.t === 'object' || root.t === 'array')) {
+      docs.push({ kind, root, label, anchor: b.labels.length ? labelSpan(text, b) : b.typeSpan,
+        envRefs: kind === 'task-definition' ? environmentRefs(root).filter(isPlaintextCredential) : undefined });
+    }
   };
   const policyAttr = (b: HclBlock | undefined, name: string) => {
     const a = b && attr(b.body, name);
     return a ? jsonString(a.value) : undefined;
   };
+  const hasEndpointPolicyResource = body.items.some((i) => i.kind === 'block' && i.type === 'resource' && i.labels[0] === 'aws_vpc_endpoint_policy');
   for (const item of body.items) {
     if (item.kind !== 'block') continue;
     const [type] = item.labels;
@@ -226,9 +282,20 @@ export function parseTerraform(text: string): HostParse {
           break;
         case 'aws_iam_policy': case 'aws_iam_role_policy': case 'aws_iam_user_policy': case 'aws_iam_group_policy':
           add(item, 'identity-policy', policyAttr(item, 'policy')); break;
-        case 'aws_vpc_endpoint': case 'aws_vpc_endpoint_policy': add(item, 'endpoint-policy', policyAttr(item, 'policy')); break;
+        case 'aws_vpc_endpoint': case 'aws_vpc_endpoint_policy': {
+          const type = attr(item.body, 'vpc_endpoint_type')?.value;
+          // No policy: AWS's full-access default, unless an aws_vpc_endpoint_policy in this file sets it (GWLB takes none).
+          if (item.labels[0] === 'aws_vpc_endpoint' && !attr(item.body, 'policy') && !hasEndpointPolicyResource
+            && !(type && (type.t !== 'string' || type.interpolated || type.value === 'GatewayLoadBalancer'))) {
+            docs.push({ kind: 'endpoint-policy', root: defaultEndpointPolicy(labelSpan(text, item)), label: `${item.labels.join('.')} (no policy, so AWS's default policy)`, anchor: labelSpan(text, item), synthetic: true });
+          } else add(item, 'endpoint-policy', policyAttr(item, 'policy'));
+          break;
+        }
         case 'aws_ecr_repository_policy': add(item, 'ecr-repository-policy', policyAttr(item, 'policy')); break;
       }
+    } else if (item.type === 'module') {
+      const at = item.labels.length ? labelSpan(text, item) : item.typeSpan;
+      for (const d of moduleDocs(item, { node: exprToNode, json: jsonString }, at)) add(item, d.kind, d.root, `module.${item.labels.join('.')}`);
     } else if (item.type === 'data' && type === 'aws_iam_policy_document') {
       const doc = policyDocument(item);
       add(item, policyKindOf(doc, 'identity-policy'), doc, `data.${item.labels.join('.')}`);
@@ -238,8 +305,16 @@ export function parseTerraform(text: string): HostParse {
   return {
     format: 'hcl',
     docs,
+    scripts,
     syntaxError: e ? { message: `Invalid HCL: ${e.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, offset: e.offset, length: e.length } : undefined,
   };
+}
+
+/** Give each unknown value its expression's text (`var.name`), which messages show for deploy-time labels. */
+function nameUnknowns(n: HNode, text: string): void {
+  if (n.t === 'unknown') n.text ??= text.slice(n.range.offset, n.range.offset + Math.min(n.range.length, 81)).trim();
+  else if (n.t === 'object') for (const p of n.props) nameUnknowns(p.value, text);
+  else if (n.t === 'array') for (const i of n.items) nameUnknowns(i, text);
 }
 
 /** The resource's name label (`"web"` in `resource "aws_ecs_task_definition" "web"`). */

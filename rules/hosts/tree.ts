@@ -26,7 +26,7 @@ export type HNode =
   /** A string with `${...}` interpolations (Fn::Sub, HCL templates): checked for its literal parts only. */
   | (Base & { t: 'template'; value: string })
   /** A value only known at deploy time: intrinsic functions, references, variables, `file()`. */
-  | (Base & { t: 'unknown'; ref?: string });
+  | (Base & { t: 'unknown'; ref?: string; text?: string });
 
 /**
  * How host keys of an object (or of an array's objects) map to API keys and back; `child` gives the table of a

@@ -21,14 +21,35 @@ export interface Segment {
 export interface VirtualDoc {
   text: string;
   segments: Segment[];
-  /** Virtual spans of unknown values (with their property's key start): findings there are dropped. */
-  unknowns: { v: number; vEnd: number; keyStart?: number }[];
+  /**
+   * Virtual spans of unknown values (with their property's key start): findings there are dropped. `partial`: a
+   * template with literal parts after a leading interpolation, which rules that read literal parts still judge.
+   */
+  unknowns: { v: number; vEnd: number; keyStart?: number; partial?: boolean }[];
 }
 
-/** What an unknown value reads as: a `${...}` placeholder, which the secret heuristics already ignore. */
-export const UNKNOWN_TEXT = '"${unknown}"';
+/**
+ * What an unknown value reads as: its expression in `${...}` (`${DbPassword}`, `${Role.Arn}`, `${var.name}`), a
+ * placeholder the rules treat as templated.
+ */
+export function unknownText(n: HNode & { t: 'unknown' }): string {
+  const t = n.text && n.text.length <= 80 && !/[\n{}]/.test(n.text) ? n.text : 'deploy-time value';
+  return JSON.stringify(`\${${t}}`);
+}
 
-export function renderVirtual(root: HNode): VirtualDoc {
+/**
+ * Labels: values that only name things (a task family, a container or service name). A deploy-time label is still
+ * rendered as its expression's text but is not unknown, so findings that point at it (about something the container
+ * lacks) are kept.
+ */
+export function isLabelPath(path: readonly (string | number)[]): boolean {
+  const [a, b, c] = path;
+  if (path.length === 1) return a === 'family' || a === 'serviceName';
+  if (path.length === 3) return a === 'containerDefinitions' && typeof b === 'number' && c === 'name';
+  return path.length === 2 && typeof a === 'number' && b === 'name'; // a bare containerDefinitions array
+}
+
+export function renderVirtual(root: HNode, labels: (path: readonly (string | number)[]) => boolean = () => false): VirtualDoc {
   const parts: string[] = [];
   let pos = 0;
   const segments: Segment[] = [];
@@ -51,11 +72,11 @@ export function renderVirtual(root: HNode): VirtualDoc {
       case 'template':
         emit(JSON.stringify(n.value));
         // A template that starts with an interpolation has no known prefix: format checks (ARNs) cannot judge it.
-        if (n.value.startsWith('${')) unknowns.push({ v: start, vEnd: pos, keyStart });
+        if (n.value.startsWith('${') && !labels(path)) unknowns.push({ v: start, vEnd: pos, keyStart, partial: /^\$\{[^}]*\}$/.test(n.value) ? undefined : true });
         break;
       case 'unknown':
-        emit(UNKNOWN_TEXT);
-        unknowns.push({ v: start, vEnd: pos, keyStart });
+        emit(unknownText(n));
+        if (!labels(path)) unknowns.push({ v: start, vEnd: pos, keyStart });
         break;
       case 'object': {
         if (n.props.length === 0) { emit('{}'); break; }
@@ -102,8 +123,11 @@ export function renderVirtual(root: HNode): VirtualDoc {
   return { text: parts.join(''), segments, unknowns };
 }
 
-/** True when a finding at virtual [s, e) is about an unknown value (the value itself, or its whole property). */
-export function aboutUnknown(doc: VirtualDoc, s: number, e: number): boolean {
+/**
+ * True when a finding at virtual [s, e) is about an unknown value (the value itself, or its whole property).
+ * `readsLiterals`: the rule judges literal parts of templates (`${Repo}:latest`), so partial templates are known to it.
+ */
+export function aboutUnknown(doc: VirtualDoc, s: number, e: number, readsLiterals = false): boolean {
   // Unknowns are leaves, recorded in text order: binary search the last one starting at or before s.
   const u = doc.unknowns;
   let lo = 0, hi = u.length - 1, at = -1;
@@ -111,9 +135,10 @@ export function aboutUnknown(doc: VirtualDoc, s: number, e: number): boolean {
     const mid = (lo + hi) >> 1;
     if (u[mid].v <= s) { at = mid; lo = mid + 1; } else hi = mid - 1;
   }
-  if (at >= 0 && e <= u[at].vEnd) return true;
-  const next = u[at + 1]; // a `"key": value` range starts at the key, before its value
-  return !!next && next.keyStart === s && next.vEnd === e;
+  if (at >= 0 && e <= u[at].vEnd) return !(readsLiterals && u[at].partial);
+  // A `"key": value` range, or the key alone (a rule judging the value names its key), starts before the value.
+  const next = u[at + 1];
+  return !!next && next.keyStart === s && e <= next.vEnd && !(readsLiterals && next.partial);
 }
 
 interface SegmentIndex { byStart: Map<number, Segment[]>; byEnd: Map<number, Segment[]> }

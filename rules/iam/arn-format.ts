@@ -4,6 +4,8 @@ import { rangeOf } from '../core/json';
 import { iamData } from './data';
 import { arnProblem, parseOperator } from './data-grammar';
 
+const TEMPLATE_SLOT = /<[^<>]+>|\{\{[^}]*\}\}|\$\$[A-Za-z0-9_]+\$\$/;
+
 export const arnFormat: Rule = {
   meta: {
     id: 'iam/arn-format',
@@ -18,7 +20,14 @@ export const arnFormat: Rule = {
     if (!view) return;
     const data = iamData();
     const check = (where: string, v: Str, stringOperator = false) => {
+      // A template slot (`<ACCOUNT_ID>`, `{{ account }}`, `$$ACCOUNT$$`) is filled in by a renderer before deploy: the
+      // rest of the ARN is checked, and the slot is only mentioned (info), never an error that fails CI.
+      const slot = TEMPLATE_SLOT.exec(v.value);
       const why = arnProblem(v.value, stringOperator);
+      if (!why && slot) {
+        ctx.report({ severity: 'info', message: `${where} ${q(v.value)} holds the template slot ${slot[0]}: checked as any value until it is filled in; IAM rejects the policy if it is deployed as written.`, ...rangeOf(v.node) });
+        return;
+      }
       if (why) ctx.report({ message: `${where} ${q(v.value)} is not a valid ARN: ${why}. IAM rejects it or it matches nothing.`, ...rangeOf(v.node) });
     };
     for (const s of view.statements) {

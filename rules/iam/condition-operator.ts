@@ -92,7 +92,9 @@ export const conditionOperator: Rule = {
             ...rangeOf(c.keyNode),
           });
         }
-        if (parsed.set && !isMultiValued(info.type)) {
+        // Identity-provider claims (`cognito-identity.amazonaws.com:amr`) can be lists whatever the data says: AWS
+        // documents ForAnyValue on amr, so set operators on them are left alone.
+        if (parsed.set && !isMultiValued(info.type) && !/\.amazonaws\.com:/i.test(c.key)) {
           ctx.report({
             severity: 'warning',
             message: `${parsed.set} on ${q(c.key)}, a single-valued key: set operators are for multi-valued keys${parsed.set.toLowerCase() === 'forallvalues' ? ' and ForAllValues is also true when the key is absent' : ''}. Use ${q(c.operator.slice(parsed.set.length + 1))}.`,

@@ -64,8 +64,11 @@ export const isMultiValued = (type: string) => type.startsWith('ArrayOf');
 
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 
-/** Replace policy variables (`${aws:username}`, `${*}`) by `*` so they validate as "anything". */
-export const withoutVariables = (s: string) => s.replace(/\$\{[^}]*\}/g, '*');
+/**
+ * Replace policy variables (`${aws:username}`, `${*}`) and template slots left for a renderer (`<ACCOUNT_ID>`,
+ * `{{ account }}`, `$$ACCOUNT_ID$$`) by `*`: unknown values validate as "anything".
+ */
+export const withoutVariables = (s: string) => s.replace(/\$\{[^}]*\}|\{\{[^}]*\}\}|<[^<>]+>|\$\$[A-Za-z0-9_]+\$\$/g, '*');
 const wild = (s: string) => s.includes('*') || s.includes('?');
 
 function globMatchesAny(glob: string, options: string[]): boolean {
@@ -76,8 +79,6 @@ function globMatchesAny(glob: string, options: string[]): boolean {
 export function arnProblem(value: string, stringOperator = false): string | undefined {
   const v = withoutVariables(value);
   if (/^\*+$/.test(v)) return undefined;
-  const placeholder = /<[^>]*>/.exec(v);
-  if (placeholder) return `it contains the placeholder ${placeholder[0]}; replace it with the real value`;
   if (!v.startsWith('arn:')) {
     if (/^arn:/i.test(v)) return 'the "arn:" prefix must be lowercase';
     return 'it does not start with "arn:"';
@@ -100,7 +101,7 @@ export function arnProblem(value: string, stringOperator = false): string | unde
   return undefined;
 }
 
-type Tok = { kind: 'lit'; c: string } | { kind: 'one' } | { kind: 'any' } | { kind: 'field' };
+type Tok = { kind: 'lit'; c: string } | { kind: 'one' } | { kind: 'any' } | { kind: 'field' } | { kind: 'seg' };
 
 /** Tokens of a policy ARN glob: `*` any run, `?` one character. Case-insensitive literals. */
 function globTokens(glob: string): Tok[] {
@@ -114,17 +115,27 @@ function globTokens(glob: string): Tok[] {
 function templateTokens(template: string): Tok[] {
   const out: Tok[] = [];
   let colons = 0;
-  for (const part of template.split(/(\$\{[^}]*\})/)) {
-    if (part.startsWith('${')) { out.push({ kind: colons >= 5 ? 'any' : 'field' }); continue; }
+  const parts = template.split(/(\$\{[^}]*\})/);
+  parts.forEach((part, i) => {
+    if (part.startsWith('${')) {
+      // In the resource part, a variable right before a '/' (`${BucketName}/${ObjectName}`, `task/${Cluster}/...`)
+      // or one that names an S3 bucket holds no '/': s3:ListBucket on "bucket/*" meets no bucket ARN.
+      const segment = (parts[i + 1] ?? '').startsWith('/') || SLASH_FREE.has(part);
+      out.push({ kind: colons < 5 ? 'field' : segment ? 'seg' : 'any' });
+      return;
+    }
     for (const c of part) {
       if (c === ':') colons++;
       out.push({ kind: 'lit', c: c.toLowerCase() });
     }
-  }
+  });
   return out;
 }
 
-const isStar = (t: Tok) => t.kind === 'any' || t.kind === 'field';
+/** Template variables whose values never contain '/' wherever they sit. */
+const SLASH_FREE = new Set(['${BucketName}']);
+
+const isStar = (t: Tok) => t.kind === 'any' || t.kind === 'field' || t.kind === 'seg';
 
 /** Can some ARN match both the policy glob and the format template? (Two-pattern intersection, memoised.) */
 const meets = new Map<string, boolean>();
@@ -159,7 +170,7 @@ function meetsUncached(glob: string, template: string): boolean {
       if (!(ni === i && nj === j)) {
         let common: boolean;
         if (x.kind === 'lit' && y.kind === 'lit') common = x.c === y.c;
-        else if (x.kind === 'lit') common = !(y.kind === 'field' && x.c === ':');
+        else if (x.kind === 'lit') common = !(y.kind === 'field' && x.c === ':') && !(y.kind === 'seg' && x.c === '/');
         else if (y.kind === 'lit') common = true;
         else common = true;
         ok = common && go(ni, nj);

@@ -1,6 +1,7 @@
 import type { Rule } from '../core/types';
 import { POLICY_KINDS, globMatch, isAllow, policyView, q, type Str } from './policy-model';
 import { rangeOf } from '../core/json';
+import { firstGrant } from './privilege-escalation';
 
 const CHANNELS = ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'];
 const EXECUTE = 'ecs:ExecuteCommand';
@@ -20,6 +21,8 @@ export const ecsExec: Rule = {
   check(ctx) {
     const view = policyView(ctx);
     if (!view) return;
+    // ExecuteCommand with DescribeTasks on every task is iam/privilege-escalation's finding (the more specific one).
+    const escalation = ctx.kind === 'identity-policy' && !!firstGrant(view, EXECUTE) && !!firstGrant(view, 'ecs:DescribeTasks');
     for (const s of view.statements) {
       if (!isAllow(s)) continue;
       const channel = s.actions.find((a) => namesService(a, 'ssmmessages') && CHANNELS.some((c) => globMatch(a.value, c)));
@@ -30,7 +33,7 @@ export const ecsExec: Rule = {
         });
       }
       for (const a of s.actions) {
-        if (!namesService(a, 'ecs') || !globMatch(a.value, EXECUTE)) continue;
+        if (!namesService(a, 'ecs') || !globMatch(a.value, EXECUTE) || escalation) continue;
         ctx.report({
           message: `${q(a.value)} allows opening a shell in running tasks (ECS Exec), which exposes the task's environment, secrets and task role credentials. Scope it with ecs:cluster, ecs:container-name or resource tag conditions and specific task/cluster ARNs.`,
           ...rangeOf(a.node),

@@ -27,7 +27,7 @@ export const passroleWildcard: Rule = {
     const canFix = fixBudget();
     for (const s of view.statements) {
       if (!isAllow(s)) continue;
-      const node = grantingNode(s, PASS_ROLE);
+      const node = grantingNode(s, PASS_ROLE, true);
       const where = node && broadResource(s);
       if (!node || !where || hasConditionKey(s, ['iam:PassedToService', 'iam:AssociatedResourceArn'])) continue;
       const how = node.type === 'string' && (node.value as string).toLowerCase() === PASS_ROLE.toLowerCase() ? 'iam:PassRole' : `iam:PassRole (through ${node.type === 'string' ? JSON.stringify(node.value) : '"NotAction"'})`;

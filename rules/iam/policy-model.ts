@@ -117,6 +117,8 @@ export const isAllow = (s: Statement) => s.effect === 'Allow';
 
 /** True when any condition key of the statement is one of `keys` (case-insensitive, any operator). */
 export function hasConditionKey(s: Statement, keys: readonly string[]): boolean {
+  // A `${...}` placeholder is a deploy-time value (how hosts render a Terraform `dynamic "condition"`): it may hold them.
+  if (s.raw.condition?.type === 'string' && String(s.raw.condition.value).startsWith('${')) return true;
   const wanted = new Set(keys.map((k) => k.toLowerCase()));
   return s.conditions.some((c) => wanted.has(c.key.toLowerCase()));
 }
@@ -124,6 +126,18 @@ export function hasConditionKey(s: Statement, keys: readonly string[]): boolean 
 /** Everyone: `"Principal": "*"` or `{"AWS": "*"}` (also inside an array). */
 export function publicPrincipal(s: Statement): Principal | undefined {
   return s.principals.find((p) => p.value === '*' && (p.type === '*' || p.type === 'AWS'));
+}
+
+/** Action `*` or `*:*`: every action of every service. iam/wildcard-action owns it (see its docs page). */
+export const ALL_ACTIONS = /^\*(:\*)?$/;
+
+/**
+ * AWS's default endpoint policy (any principal, every action, every resource, no condition): endpoint/full-access
+ * owns it; org-boundary and wildcard-action stay silent on such a statement.
+ */
+export function isFullAccessDefault(s: Statement): boolean {
+  return isAllow(s) && !!publicPrincipal(s) && s.actions.some((a) => ALL_ACTIONS.test(a.value))
+    && s.resources.some((r) => r.value === '*') && properties(s.raw.condition).length === 0;
 }
 
 /** Readable quoting for messages. */
@@ -175,11 +189,12 @@ export function expandPattern(pattern: string): Set<string> {
 
 /**
  * How a statement grants a known action: the Action string that covers it, the NotAction key when an Allow with
- * NotAction does not exclude it, or undefined.
+ * NotAction does not exclude it, or undefined. `exceptAll` ignores `*` / `*:*`.
  */
-export function grantingNode(s: Statement, action: string): JsonNode | undefined {
+export function grantingNode(s: Statement, action: string, exceptAll = false): JsonNode | undefined {
   const name = action.toLowerCase();
-  const hit = s.actions.find((a) => expandPattern(a.value).has(name));
+  // exceptAll: `*` is iam/wildcard-action's finding, so rules about specific actions do not repeat it.
+  const hit = s.actions.find((a) => !(exceptAll && ALL_ACTIONS.test(a.value)) && expandPattern(a.value).has(name));
   if (hit) return hit.node;
   if (s.raw.notAction && !s.notActions.some((a) => expandPattern(a.value).has(name))) return keyNode(s.node, 'NotAction');
   return undefined;

@@ -33,7 +33,9 @@ function checkKeys(obj: JsonNode, allowed: string[], where: string, out: Report[
   }
 }
 
-const isStringList = (n: JsonNode) => n.type === 'string' || (n.type === 'array' && elements(n).every((e) => e.type === 'string'));
+/** `{"Ref": ...}` / `{"Fn::Sub": ...}`: a CloudFormation fragment's deploy-time value, unknown here (not a type error). */
+const isIntrinsic = (n: JsonNode) => n.type === 'object' && properties(n).length === 1 && /^(Ref|Fn::[A-Za-z0-9]+)$/.test(properties(n)[0].key);
+const isStringList = (n: JsonNode) => n.type === 'string' || isIntrinsic(n) || (n.type === 'array' && elements(n).every((e) => e.type === 'string' || isIntrinsic(e)));
 
 function typeError(name: string, n: JsonNode, expected: string): Report {
   return { message: `"${name}" must be ${expected}, not ${JSON_TYPE[n.type] ?? n.type}.`, ...rangeOf(n) };
@@ -72,7 +74,7 @@ function checkCondition(n: JsonNode | undefined, out: Report[]) {
       const v = k.value;
       if (!v) continue;
       const scalar = (e: JsonNode) => e.type === 'string' || e.type === 'number' || e.type === 'boolean';
-      if (!(scalar(v) || (v.type === 'array' && elements(v).every(scalar)))) out.push(typeError(k.key, v, 'a string, number, boolean or an array of them'));
+      if (!(scalar(v) || isIntrinsic(v) || (v.type === 'array' && elements(v).every((e) => scalar(e) || isIntrinsic(e))))) out.push(typeError(k.key, v, 'a string, number, boolean or an array of them'));
     }
   }
 }

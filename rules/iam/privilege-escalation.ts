@@ -30,13 +30,29 @@ export const METHODS: Method[] = [
   { name: "change an EC2 instance's user data and restart it", groups: [['ec2:ModifyInstanceAttribute'], ['ec2:StopInstances'], ['ec2:StartInstances']] },
 ];
 
-// Only unrestricted grants count (cloudsplaining's approach): Resource "*" or NotResource.
-const unrestricted = (s: Statement) => isAllow(s) && (!!s.raw.notResource || s.resources.some((r) => r.value === '*'));
+/**
+ * An ARN that covers every resource of its type in an account (or every account) for `action`'s service:
+ * `arn:aws:iam::123456789012:role/*`, `arn:aws:lambda:*:*:function:*`, `arn:aws:iam::*:*`. Paths (`role/app/*`) and
+ * names (`role/app-*`) are specific.
+ */
+export function accountWide(arn: string, action: string): boolean {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return false;
+  const service = parts[2].toLowerCase();
+  if (service !== '*' && service !== action.slice(0, action.indexOf(':')).toLowerCase()) return false;
+  return /^(\*|[a-z0-9-]+[/:]\*)$/i.test(parts.slice(5).join(':'));
+}
 
-function firstGrant(view: PolicyView, action: string): JsonNode | undefined {
+// Only unrestricted grants count (cloudsplaining's approach): Resource "*", NotResource, or every resource of the
+// action's type in the account (`role/*`, `function:*`).
+const unrestricted = (s: Statement, action: string) => isAllow(s)
+  && (!!s.raw.notResource || s.resources.some((r) => r.value === '*' || accountWide(r.value, action)));
+
+/** The first unrestricted grant of `action` in the policy (any statement), not counting a bare "*". */
+export function firstGrant(view: PolicyView, action: string): JsonNode | undefined {
   for (const s of view.statements) {
-    if (!unrestricted(s)) continue;
-    const n = grantingNode(s, action);
+    if (!unrestricted(s, action)) continue;
+    const n = grantingNode(s, action, true);
     if (n) return n;
   }
   return undefined;
@@ -76,7 +92,7 @@ export const privilegeEscalation: Rule = {
       const shownNames = e.names.length > 3 ? `${e.names.slice(0, 3).join('; ')} (and ${e.names.length - 3} more methods)` : e.names.join('; ');
       const via = node.type === 'string' && !e.actions.has(node.value as string) ? ` (granted here by ${JSON.stringify(node.value)})` : node.type !== 'string' ? ' (granted here by "NotAction")' : '';
       ctx.report({
-        message: `Privilege escalation: allowing ${shownActs}${via} on all resources lets the holder ${shownNames}, and so obtain permissions beyond this policy. Scope these actions to specific resources (role ARNs for iam:PassRole) or split the duties across roles.`,
+        message: `Privilege escalation: allowing ${shownActs}${via} on all resources (or all of their type) lets the holder ${shownNames}, and so obtain permissions beyond this policy. Scope these actions to specific resources (role ARNs for iam:PassRole) or split the duties across roles.`,
         ...rangeOf(node),
       });
     }

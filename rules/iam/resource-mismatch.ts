@@ -32,6 +32,9 @@ export const resourceMismatch: Rule = {
       if (!isAllow(s) || !s.resources.length) continue;
       // "*" or a policy variable can be anything: nothing to compare.
       if (s.resources.some((r) => r.value === '*' || r.value.includes('${') || !r.value.startsWith('arn:'))) continue;
+      // AWS-owned namespaces (`arn:aws:cloudformation:us-west-2:aws:transform/Serverless-2016-10-31`, which SAM needs
+      // for CreateChangeSet) are missing from the service reference's resource types: not judged.
+      if (s.resources.some((r) => /^[a-z]+$/.test(r.value.split(':')[4] ?? ''))) continue;
       for (const a of s.actions) {
         if (hasWildcard(a.value)) continue;
         const info = data.action(a.value);

@@ -9,6 +9,9 @@ import { iamData } from './data';
  */
 const isProviderKey = (prefix: string) => /[./]/.test(prefix);
 
+/** Template slots left for a renderer: the key is unknown until it is filled in. */
+const TEMPLATE_SLOT = /<[^<>]+>|\{\{[^}]*\}\}|\$\$[A-Za-z0-9_]+\$\$|\$\{[^}]*\}/;
+
 export const unknownConditionKey: Rule = {
   meta: {
     id: 'iam/unknown-condition-key',
@@ -28,6 +31,7 @@ export const unknownConditionKey: Rule = {
         const colon = key.indexOf(':');
         const prefix = colon < 0 ? '' : key.slice(0, colon);
         if (colon > 0 && isProviderKey(prefix)) continue;
+        if (TEMPLATE_SLOT.test(key)) continue; // `<OIDC_provider>:sub`, `${Var}:aud`: filled in later, unknown
         if (data.conditionKey(key)) continue;
         let why: string;
         if (colon <= 0) why = 'condition keys have the form "aws:Name" or "service:name"';

@@ -1,5 +1,5 @@
 import type { Rule } from '../core/types';
-import { POLICY_KINDS, isAllow, policyView, q } from './policy-model';
+import { POLICY_KINDS, isAllow, isFullAccessDefault, policyView, q } from './policy-model';
 import { rangeOf } from '../core/json';
 
 // `*`, `*:*` and `service:*` (any case); a partial pattern such as `s3:Get*` is a narrower, deliberate choice.
@@ -27,13 +27,18 @@ export const wildcardAction: Rule = {
     if (!view) return;
     for (const s of view.statements) {
       if (!isAllow(s)) continue;
+      if (ctx.kind === 'endpoint-policy' && isFullAccessDefault(s)) continue; // endpoint/full-access's finding
       for (const a of s.actions) {
         const all = ALL.test(a.value);
         if (!all && !SERVICE_ALL.test(a.value)) continue;
         const what = all ? 'every action of every AWS service' : `every ${a.value.split(':')[0]} action`;
+        // `*` on `*` is this rule's alone (passrole-wildcard, privilege-escalation, wildcard-resource stay silent).
+        const admin = all && ctx.kind === 'identity-policy' && (s.resources.some((r) => r.value === '*') || !!s.raw.notResource)
+          ? ' On every resource this is full administrator access: it includes passing any role (iam:PassRole) and every privilege-escalation path.' : '';
         ctx.report({
-          severity: all ? 'error' : undefined,
-          message: `Action ${q(a.value)} ${WHY[ctx.kind] ?? WHY['identity-policy']}`.replace('{what}', what),
+          // Through an endpoint, "*" for your own organization is the recommended data-perimeter policy: a warning.
+          severity: all && ctx.kind !== 'endpoint-policy' ? 'error' : undefined,
+          message: `Action ${q(a.value)} ${WHY[ctx.kind] ?? WHY['identity-policy']}`.replace('{what}', what) + admin,
           ...rangeOf(a.node),
         });
       }

@@ -1,6 +1,6 @@
 import type { Rule } from '../core/types';
 import { iamData } from './data';
-import { isAllow, policyView } from './policy-model';
+import { ALL_ACTIONS, isAllow, policyView } from './policy-model';
 import { rangeOf } from '../core/json';
 
 // Condition keys that say nothing about *which* resource is touched (transport, time, caller, network).
@@ -39,8 +39,10 @@ export const wildcardResource: Rule = {
       if (!star || s.conditions.some((c) => !NOT_CONSTRAINING.test(c.key))) continue;
       const hits: string[] = [];
       for (const a of s.actions) {
+        if (ALL_ACTIONS.test(a.value)) continue; // `*` on `*`: iam/wildcard-action's finding
         // Write-level actions that can be scoped: wildcard-only actions (e.g. ecr:GetAuthorizationToken) need "*".
-        const scopable = scopableWrites(a.value);
+        // iam:PassRole on "*" is iam/passrole-wildcard's finding.
+        const scopable = scopableWrites(a.value).filter((x) => x !== 'iam:PassRole');
         // Name what the text says; add the expansion when a pattern stands for the action(s).
         if (scopable.length === 1) hits.push(scopable[0].toLowerCase() === a.value.toLowerCase() ? scopable[0] : `${a.value} (${scopable[0]})`);
         else if (scopable.length > 1) hits.push(`${a.value} (${scopable.length} such actions)`);

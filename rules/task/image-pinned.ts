@@ -1,7 +1,6 @@
 import type { Rule } from '../core/types';
 import { child, rangeOf, stringValue } from '../core/json';
 import { containerLabel, taskView } from './model';
-import { isTemplated } from './util-task';
 
 export interface ImageRef { registry?: string; repository: string; tag?: string; digest?: string }
 
@@ -21,6 +20,25 @@ export function parseImage(image: string): ImageRef {
   return { registry: hasRegistry ? first : undefined, repository: hasRegistry ? name.slice(first.length + 1) : name, tag, digest };
 }
 
+const HOLE = '\u0000';
+/** Template slots (`${...}`, `{{ }}`, `<...>`, `{X}`, `#{X}`, `$$X$$`), each masked to one character so the rest can be parsed. */
+const SLOT = /\$\{[^}]*\}|\{\{[^]*?\}\}|<[^<>]+>|#?\{[^{}]+\}|\$\$[A-Za-z0-9_]+\$\$/g;
+
+/**
+ * The tag an image reference pins, reading literal parts around template slots: `${Repo}:latest` is "latest",
+ * `repo:${TAG}` and `${IMAGE}` are unknown (undefined), `${Registry}/nginx` has no tag ('').
+ */
+export function literalTag(image: string): { tag: string; digest: boolean } | undefined {
+  if (/^\$[A-Z_][A-Z0-9_]*$/i.test(image.trim())) return undefined; // $IMAGE
+  const masked = image.replace(SLOT, HOLE);
+  const ref = parseImage(masked);
+  if (ref.digest !== undefined) return ref.digest.includes(HOLE) ? undefined : { tag: ref.tag ?? '', digest: true };
+  if (ref.tag !== undefined) return ref.tag.includes(HOLE) ? undefined : { tag: ref.tag, digest: false };
+  // No tag: unless a slot in the last path segment may carry one (`${Repo}`, `app-${Suffix}`).
+  const last = ref.repository.slice(ref.repository.lastIndexOf('/') + 1);
+  return last.includes(HOLE) ? undefined : { tag: '', digest: false };
+}
+
 export const imagePinned: Rule = {
   meta: {
     id: 'task/image-pinned',
@@ -36,11 +54,12 @@ export const imagePinned: Rule = {
     for (const c of view.containers) {
       const node = child(c.node, 'image');
       const image = stringValue(node);
-      // Rendered later by CodeDeploy (<IMAGE1_NAME>), ecspresso, envsubst...: nothing to judge yet.
-      if (!image || !image.trim() || isTemplated(image)) continue;
-      const ref = parseImage(image);
-      if (ref.digest) continue;
-      if (ref.tag !== undefined && ref.tag !== '' && ref.tag.toLowerCase() !== 'latest') continue;
+      if (!image || !image.trim()) continue;
+      // Slots rendered later (CodeDeploy <IMAGE1_NAME>, envsubst, !Sub, CDK's Fn::Join) are unknown; literal parts
+      // around them still count: `${Repo}:latest` is latest, `repo:${TAG}` is not judged.
+      const ref = literalTag(image);
+      if (!ref || ref.digest) continue;
+      if (ref.tag !== '' && ref.tag.toLowerCase() !== 'latest') continue;
       const what = ref.tag ? 'uses the "latest" tag' : 'has no tag (Docker pulls "latest")';
       ctx.report({
         message: `${containerLabel(c)} image "${image}" ${what}: each task launch may run a different, unreviewed image, and a pushed or replaced image reaches production silently. Pin a version tag (with tag immutability on ECR) or a digest (@sha256:...).`,

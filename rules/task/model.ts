@@ -40,6 +40,10 @@ export function taskView(ctx: RuleContext): TaskView | undefined {
   let view: TaskView | undefined;
   if (root.type === 'array') {
     view = build('containers', undefined, [], root, []);
+  } else if (root.type === 'object' && ctx.kind === 'container-definitions') {
+    // A single container definition object.
+    view = build('containers', undefined, [], undefined, []);
+    if (child(root, 'image') || child(root, 'name')) view.containers.push({ node: root, index: 0, name: stringValue(child(root, 'name')), path: [] });
   } else if (root.type === 'object') {
     const wrapped = child(root, 'taskDefinition');
     if (wrapped?.type === 'object') view = build('describe', wrapped, ['taskDefinition'], child(wrapped, 'containerDefinitions'), ['taskDefinition', 'containerDefinitions']);
@@ -54,7 +58,7 @@ function build(shape: TaskShape, def: JsonNode | undefined, defPath: (string | n
     .map((node, index) => ({ node, index, name: stringValue(child(node, 'name')), path: [...arrPath, index] }))
     .filter((c) => c.node.type === 'object');
   const osFamily = stringValue(child(child(def, 'runtimePlatform'), 'operatingSystemFamily'));
-  const os = osFamily && /^WINDOWS/i.test(osFamily) ? 'windows' : 'linux';
+  const os = osFamily ? (/^WINDOWS/i.test(osFamily) ? 'windows' : 'linux') : containers.some(windowsSigns) ? 'windows' : 'linux';
   const networkModeNode = child(def, 'networkMode');
   const networkMode = def ? (stringValue(networkModeNode) ?? (networkModeNode ? undefined : 'bridge')) : undefined;
   const compat = stringList(child(def, 'requiresCompatibilities')).map((c) => c.value.toUpperCase());
@@ -69,6 +73,16 @@ function build(shape: TaskShape, def: JsonNode | undefined, defPath: (string | n
     requiresFargate: compat.includes('FARGATE'),
     fargateOnly: compat.length > 0 && compat.every((c) => c === 'FARGATE'),
   };
+}
+
+/** Microsoft's Windows base images (Server Core, Nano Server, .NET Framework, IIS): no Linux container runs them. */
+const WINDOWS_IMAGE = /^mcr\.microsoft\.com\/(windows(\/|servercore|\b)|dotnet\/framework\/|powershell:.*(nanoserver|windowsservercore))|(^|\/)(windows\/)?(servercore|nanoserver|iis)(:|$)|[:-](ltsc20\d\d|windowsservercore[\w.-]*|nanoserver[\w.-]*)$/i;
+
+/** A Windows task without runtimePlatform: a gMSA credentialSpecs entry, or a Windows base image. */
+function windowsSigns(c: ContainerView): boolean {
+  if (elements(child(c.node, 'credentialSpecs')).length > 0) return true;
+  const image = stringValue(child(c.node, 'image'));
+  return !!image && WINDOWS_IMAGE.test(image);
 }
 
 /** A label for messages: `container "web"` or `container #2`. */

@@ -23,7 +23,8 @@ export const nonRootUser: Rule = {
     const view = taskView(ctx);
     if (!view || view.os !== 'linux') return;
     for (const c of view.containers) {
-      const v = child(c.node, 'user');
+      const set = child(c.node, 'user');
+      const v = set?.type === 'null' ? undefined : set; // "user": null is absent (the API drops it)
       // A number (wrong type) is read as its string form so `"user": 0` is still caught.
       const user = v?.type === 'string' ? (v.value as string) : v?.type === 'number' ? String(v.value) : undefined;
       if (v && user === undefined) continue; // null / object: malformed, other tools report the schema error
@@ -33,7 +34,7 @@ export const nonRootUser: Rule = {
         message: v
           ? `${containerLabel(c)} runs as root ("user": "${user}"): a container escape or kernel bug then gives root on the host. Use a non-zero uid that owns only what the app needs.`
           : `${containerLabel(c)} does not set "user", so it runs as the image's user, which is root for most images. Set a non-zero uid.`,
-        ...(v ? { offset: v.offset, length: v.length } : containerAnchor(c)),
+        ...(v ? { offset: v.offset, length: v.length } : set ? { offset: set.offset, length: set.length } : containerAnchor(c)),
         // Placeholder uid: the user must pick one that exists in the image and owns the app's files.
         fixes: edits ? [{ title: 'Set "user": "1000:1000" (placeholder uid:gid)', edits, safe: false }] : undefined,
       });

@@ -18,9 +18,10 @@ export const readonlyRootFilesystem: Rule = {
     // Security Hub marks Windows task definitions NOT_APPLICABLE: Windows containers do not support the flag.
     if (!view || view.os !== 'linux') return;
     for (const c of view.containers) {
-      const v = child(c.node, 'readonlyRootFilesystem');
+      const set = child(c.node, 'readonlyRootFilesystem');
+      const v = set?.type === 'null' ? undefined : set; // null is absent: the default, writable
       if (booleanValue(v) === true) continue;
-      const range = v ? propertyRange(c.node, 'readonlyRootFilesystem')! : containerAnchor(c);
+      const range = set ? propertyRange(c.node, 'readonlyRootFilesystem')! : containerAnchor(c);
       const edits = setProperty(ctx.text, c.node, 'readonlyRootFilesystem', true);
       ctx.report({
         message: v

@@ -57,8 +57,8 @@ export function isCredentialName(name: string): boolean {
   return !tokens.slice(i + 1).some((t) => DESCRIPTOR_WORDS.has(t));
 }
 
-/** Template placeholders: ${X}, {{ x }}, <X>, $X, #{X}, __X__, %(x)s. */
-export const PLACEHOLDER = /\$\{[^}]*\}|\{\{.*?\}\}|<[^<>]+>|^\$[A-Za-z_]\w*$|#\{[^}]*\}|__[A-Z0-9_]+__|%\([^)]*\)s|\$\([^)]*\)/;
+/** Template placeholders: ${X}, {{ x }}, <X>, $X, #{X}, __X__, $$X$$, %(x)s. */
+export const PLACEHOLDER = /\$\{[^}]*\}|\{\{.*?\}\}|<[^<>]+>|^\$[A-Za-z_]\w*$|#\{[^}]*\}|__[A-Z0-9_]+__|\$\$[A-Za-z0-9_]+\$\$|%\([^)]*\)s|\$\([^)]*\)/;
 /** Obviously fake or redacted values. */
 const FAKE = /example|change[_-]?me|replace[_-]?me|dummy|placeholder|redacted|fake|^x{3,}$|xxxx|^\*+$|^your[_-]|[_-]here$|^(todo|tbd|none|null|nil|undefined|n\/a|-)$/i;
 
@@ -120,5 +120,33 @@ export function credentialPattern(value: string, name: string): string | undefin
   }
   const url = URL_CREDENTIALS.exec(value);
   if (url && !PLACEHOLDER.test(url[1]) && !/^\$/.test(url[1])) return 'a URL with an embedded password';
+  const field = jsonCredentialField(value);
+  if (field) return `a JSON document with a credential in its "${field}" field`;
   return undefined;
+}
+
+/** Keys of a JSON value that hold a credential: registry auth blobs (`auth`, `password`), service account keys. */
+const JSON_CREDENTIAL_KEYS = /^(password|passwd|pass|auth|secret|token|private_key|privatekey|client_secret|secret_access_key|api_key|apikey)$/i;
+
+/**
+ * The first credential-named field of a JSON object held in a value (`{"username":"u","password":"p"}`,
+ * `{"auths":{"r":{"auth":"..."}}}`) whose value is a real string, or undefined. Non-JSON values are not parsed.
+ */
+export function jsonCredentialField(value: string): string | undefined {
+  const v = value.trim();
+  if (!v.startsWith('{') || !v.endsWith('}')) return undefined;
+  let parsed: unknown;
+  try { parsed = JSON.parse(v); } catch { return undefined; }
+  let budget = 1000; // keys visited: a bound for huge documents
+  const walk = (x: unknown, depth: number): string | undefined => {
+    if (!x || typeof x !== 'object' || depth > 8) return undefined;
+    for (const [k, val] of Object.entries(x as Record<string, unknown>)) {
+      if (--budget < 0) return undefined;
+      if (typeof val === 'string' && JSON_CREDENTIAL_KEYS.test(k) && !isNonSecretValue(val)) return k;
+      const deeper = walk(val, depth + 1);
+      if (deeper) return deeper;
+    }
+    return undefined;
+  };
+  return walk(parsed, 0);
 }

@@ -7,7 +7,7 @@ const SM_ARN = new RegExp(`^${PARTITION}:secretsmanager:[a-z0-9-]+:\\d{12}:secre
 const SSM_ARN = new RegExp(`^${PARTITION}:ssm:[a-z0-9-]+:\\d{12}:parameter/?([A-Za-z0-9_.\\-/]+?)(:\\d+)?$`);
 const SSM_NAME = /^([A-Za-z0-9_.\-/]+?)(:\d+)?$/;
 /** Template placeholders (${X}, {{ x }}, <x>, $X): the real value is unknown here, never flagged. */
-const PLACEHOLDER = /\$\{[^}]*\}|\{\{.*?\}\}|<[^<>]+>|^\$[A-Za-z_]\w*$|#\{[^}]*\}|__[A-Z0-9_]+__/;
+const PLACEHOLDER = /\$\{[^}]*\}|\{\{.*?\}\}|<[^<>]+>|^\$[A-Za-z_]\w*$|#\{[^}]*\}|__[A-Z0-9_]+__|\$\$[A-Za-z0-9_]+\$\$/;
 
 export function isPlaceholder(v: string): boolean {
   return PLACEHOLDER.test(v);

@@ -1,6 +1,7 @@
 import type { Rule } from '../core/types';
 import { child, rangeOf, stringValue } from '../core/json';
 import { taskView } from './model';
+import { isTemplated } from './util-task';
 
 export const separateRoles: Rule = {
   meta: {
@@ -19,6 +20,8 @@ export const separateRoles: Rule = {
     const e = stringValue(exec)?.trim();
     // IAM role names are case-insensitive.
     if (!t || !e || t.toLowerCase() !== e.toLowerCase()) return;
+    // The same placeholder (`arn:aws:iam::<ACCOUNT>:role/<ROLE>`, `${ROLE_ARN}`) is not known to be the same role.
+    if (isTemplated(t)) return;
     ctx.report({
       message: 'executionRoleArn is the same role as taskRoleArn: the application code gets the execution role\'s permissions (pull any image, read the task\'s secrets, write logs), and the agent gets the application\'s. Use two roles.',
       ...rangeOf(exec!),

@@ -14,10 +14,11 @@ export const windowsNonAdminUser: Rule = {
   },
   check(ctx) {
     const view = taskView(ctx);
-    // Only when the task declares a Windows platform; an unset family is Linux here (no ECS.20/ECS.21 double finding).
+    // Windows by runtimePlatform or by its signs (gMSA credentialSpecs, Windows images): see model.ts.
     if (!view || view.os !== 'windows') return;
     for (const c of view.containers) {
-      const v = child(c.node, 'user');
+      const set = child(c.node, 'user');
+      const v = set?.type === 'null' ? undefined : set; // "user": null is absent
       if (v && v.type !== 'string') continue;
       const user = v ? (v.value as string).trim() : undefined;
       if (user && user.toLowerCase() !== 'containeradministrator') continue;
@@ -25,7 +26,7 @@ export const windowsNonAdminUser: Rule = {
         message: v
           ? `${containerLabel(c)} runs as ContainerAdministrator. Use "ContainerUser" or another non-administrator account.`
           : `${containerLabel(c)} does not set "user"; Windows Server Core images default to ContainerAdministrator. Set "user" to "ContainerUser" or another non-administrator account.`,
-        ...(v ? { offset: v.offset, length: v.length } : containerAnchor(c)),
+        ...(v ? { offset: v.offset, length: v.length } : set ? { offset: set.offset, length: set.length } : containerAnchor(c)),
       });
     }
   },

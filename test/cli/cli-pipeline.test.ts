@@ -194,6 +194,36 @@ describe('cli for pipelines', () => {
       assert.equal(rule.helpUri, `${pkg.repository.url.replace(/\.git$/, '')}/blob/main/rules/docs/task/no-privileged.md`);
       assert.ok(existsSync(join(ROOT, rule.helpUri.replace(/^.*\/blob\/main\//, ''))));
     });
+    it('sarif: directives in YAML and Terraform and template Metadata are inSource suppressions; bad ones are results', () => {
+      file('template.yaml', [
+        'AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  TaskDef:', '    Type: AWS::ECS::TaskDefinition', '    Properties:',
+        '      ContainerDefinitions:', '        - Name: web', '          Image: nginx:1.27',
+        '          # ecs-lint-disable-next-line task/no-privileged -- yaml reason', '          Privileged: true', '',
+      ].join('\n'));
+      file('main.tf', [
+        'resource "aws_ecs_task_definition" "web" {', '  family = "app"', '  container_definitions = jsonencode([{',
+        '    name = "web"', '    image = "nginx:1.27"', '    privileged = true # ecs-lint-disable-line task/no-privileged -- tf reason',
+        '    # ecs-lint-disable-next-line task/no-host-pid -- nothing here', '    essential = true', '  }])', '}', '',
+      ].join('\n'));
+      file('template.json', json({ Resources: { TaskDef: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Metadata: { 'ecs-lint': { suppress: [{ id: 'task/no-privileged', reason: 'json reason' }, { id: 'task/no-privileged' }] } },
+        Properties: { ContainerDefinitions: [{ Name: 'web', Image: 'nginx:1.27', Privileged: true }] },
+      } } }));
+      const r = cli(['--format', 'sarif', '.'], { cwd: dir });
+      const log = JSON.parse(r.stdout);
+      assertValidSarif(log);
+      const results = log.runs[0].results;
+      const uri = (x: any) => x.locations[0].physicalLocation.artifactLocation.uri;
+      const privileged = results.filter((x: any) => x.ruleId === 'task/no-privileged');
+      assert.deepEqual(privileged.map((x: any) => [uri(x), x.suppressions?.[0].kind, x.suppressions?.[0].justification]).sort(),
+        [['main.tf', 'inSource', 'tf reason'], ['template.json', 'inSource', 'json reason'], ['template.yaml', 'inSource', 'yaml reason']]);
+      const unused = results.filter((x: any) => x.ruleId === 'config/unused-ignore');
+      assert.deepEqual(unused.map((x: any) => [uri(x), x.locations[0].physicalLocation.region.startLine, x.suppressions]), [['main.tf', 7, undefined]]);
+      const invalid = results.filter((x: any) => x.ruleId === 'config/invalid-directive');
+      assert.deepEqual(invalid.map(uri), ['template.json']);
+      assert.match(invalid[0].message.text, /needs a reason/);
+    });
     it('junit and github print their formats for a real run', () => {
       file('taskdef.json', PRIVILEGED);
       assert.match(cli(['--format', 'junit', '.'], { cwd: dir }).stdout, /<failure message="container &quot;app&quot; runs privileged/);

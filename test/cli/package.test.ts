@@ -19,6 +19,7 @@ function walk(dir: string): string[] {
 const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/,
   /^dist\/(extension|server|cli)\.js$/,
+  /^dist\/tree-sitter(-terraform)?\.wasm$/,
   /^syntaxes\/[^/]+\.json$/,
   /^schemas\/[^/]+\.schema\.json$/, /^snippets\/[^/]+\.code-snippets$/,
   /^rules\/docs\/.+\.md$/,
@@ -41,8 +42,8 @@ describe('packaging', () => {
     assert.ok(!files.some((f) => /\.ts$|^node_modules\/|^(client|server|cli|test|scripts|out[^/]*)\//.test(f)));
   });
 
-  it('ships the three bundles and the package metadata', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
+  it('ships the three bundles, the Terraform grammar and the package metadata', () => {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm']) {
       assert.ok(files.includes(f), `${f} missing from the package`);
     }
   });

@@ -61,10 +61,17 @@ describe('cli worker pool', () => {
       const src = sources[i % sources.length];
       writeFileSync(join(sub, `${i}-${src.name.split('/').pop()}`), src.text);
     }
+    // Terraform too: each worker loads the grammar before it lints its slice.
+    for (let i = 0; i < 30; i++) {
+      writeFileSync(join(dir, `d${i % 3}`, `m${i}.tf`), `module "c${i}" {\n  source = "cloudposse/ecs-container-definition/aws"\n  container_name = "c"\n  container_image = "nginx:latest"\n  map_environment = { for k, v in var.env : k => v }\n}\n`);
+    }
     const run = (workers: string) => spawnSync(process.execPath, [CLI, dir, '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ECS_LINT_WORKERS: workers }, maxBuffer: 1 << 28 });
     const single = run('0'), pooled = run('2');
     assert.ok(JSON.parse(single.stdout).files.length > 50);
     assert.equal(single.status, 1, 'the bad examples hold errors');
+    const tf = JSON.parse(single.stdout).files.filter((f: { path: string }) => /\/m\d+\.tf$/.test(f.path)); // the module calls above
+    assert.equal(tf.length, 30);
+    assert.ok(tf.every((f: { findings: { ruleId: string }[] }) => f.findings.some((x) => x.ruleId === 'task/image-pinned') && !f.findings.some((x) => x.ruleId.startsWith('internal/') || x.ruleId === 'json/syntax-error')));
     assert.equal(pooled.status, single.status);
     assert.equal(pooled.stdout, single.stdout);
     assert.equal(pooled.stderr, single.stderr);

@@ -173,3 +173,19 @@ describe('LSP pull diagnostics and code actions', () => {
 function ruleExists(ds: Diagnostic[], id: string): boolean {
   return ds.some((d) => d.code === id);
 }
+
+describe('LSP: Terraform right after start-up', () => {
+  it('the first pull of a .tf file waits for the Terraform grammar instead of reporting it unchecked', async () => {
+    const client = await TestClient.start({ pull: true });
+    try {
+      const uri = fileUri('tf-first/main.tf');
+      const text = 'module "app" {\n  source = "terraform-aws-modules/ecs/aws//modules/container-definition"\n  image  = "nginx:1.27"\n  privileged = true\n  tags = { for k, v in var.tags : k => v }\n}\n';
+      client.open(uri, text);
+      const ds = await client.pull(uri);
+      assert.deepEqual(ds.map((d) => d.code).filter((c) => c === 'internal/rule-error' || c === 'json/syntax-error'), []);
+      assert.deepEqual(ds.filter((d) => d.code === 'task/no-privileged').map((d) => d.range), [rangeOf(text, 'privileged = true')]);
+    } finally {
+      await client.stop();
+    }
+  });
+});

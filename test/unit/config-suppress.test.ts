@@ -105,9 +105,22 @@ describe('config: ecs-lint-disable-next-line directives', () => {
     }
   });
 
-  it('is ignored in .json files', () => {
+  it('has no effect in .json files, and says so', () => {
     const r = run('taskdef.json', task(`// ecs-lint-disable-next-line ${RULE} -- reason`));
     assert.equal(r.findings.filter((f) => f.ruleId === RULE).length, 1);
+    const p = r.findings.filter((f) => f.ruleId === 'config/invalid-directive');
+    assert.equal(p.length, 1);
+    assert.match(p[0].message, /has no effect: .*only work in \.jsonc files; use an "ignores" entry/);
+    assert.deepEqual(run('taskdef.json', task('// a plain comment')).findings.filter((f) => f.ruleId.startsWith('config/')), []);
+  });
+
+  it('stacks over blank and comment lines; ecs-lint-disable-line disables its own line', () => {
+    const stacked = run('taskdef.jsonc', task(`// ecs-lint-disable-next-line ${RULE} -- GPU driver\n\n      // another comment\n`));
+    assert.equal(stacked.findings.filter((f) => f.ruleId === RULE).length, 0);
+    const text = task('').replace('"privileged": true', `"privileged": true // ecs-lint-disable-line ${RULE} -- GPU driver`);
+    const same = run('taskdef.jsonc', text);
+    assert.equal(same.findings.filter((f) => f.ruleId === RULE).length, 0);
+    assert.equal(same.suppressed.find((s) => s.finding.ruleId === RULE)?.reason, 'GPU driver');
   });
 
   it('reports unknown rules, a missing reason (then has no effect) and unused directives', () => {

@@ -11,6 +11,7 @@ describe(RULE, () => {
     assert.equal(fs.length, 1);
     assert.equal(flagged(text, fs[0]), '"*"');
     assert.ok(fs[0].offset > text.indexOf('"Action"'));
+    assert.equal(findings(RULE, json({ Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*:*', Resource: '*', Condition: {} }] }), ep).length, 1);
   });
   it('does not flag when a condition, a specific action/resource/principal, or Deny is present', () => {
     const base = { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' };

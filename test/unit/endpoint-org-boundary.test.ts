@@ -11,7 +11,9 @@ describe(RULE, () => {
     const fa = findings(RULE, a, ep);
     assert.equal(fa.length, 1);
     assert.equal(flagged(a, fa[0]), '"*"');
-    assert.equal(findings(RULE, policy({ Effect: 'Allow', Principal: { AWS: ['*'] }, Action: '*', Resource: '*' }), ep).length, 1);
+    assert.equal(findings(RULE, policy({ Effect: 'Allow', Principal: { AWS: ['*'] }, Action: 'ecr:*', Resource: '*' }), ep).length, 1);
+    // The default policy (any principal, "*" on "*", no condition) is endpoint/full-access's finding.
+    assert.equal(findings(RULE, policy({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }), ep).length, 0);
   });
   it('accepts any of the boundary keys in any case and with any operator', () => {
     for (const cond of [
@@ -33,7 +35,7 @@ describe(RULE, () => {
     assert.equal(r.findings.filter((f) => f.ruleId === RULE).length, 1);
   });
   it('fix adds a condition (not safe, not preferred) and the re-lint is clean', () => {
-    const text = policy({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' });
+    const text = policy({ Effect: 'Allow', Principal: '*', Action: 'ecr:BatchGetImage', Resource: '*' });
     const f = findings(RULE, text, ep)[0];
     assert.equal(f.fixes![0].safe, false);
     assert.notEqual(f.fixes![0].preferred, true);
@@ -51,9 +53,9 @@ describe(RULE, () => {
     assert.equal(findings(RULE, fixed, ep).length, 0);
   });
   it('fix works with a single-object Statement and offers none for a malformed Condition', () => {
-    const text = json({ Statement: { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' } });
+    const text = json({ Statement: { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' } });
     assert.equal(findings(RULE, applyFix(text, findings(RULE, text, ep)[0]), ep).length, 0);
-    const bad = policy({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: ['x'] });
+    const bad = policy({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: ['x'] });
     assert.equal(findings(RULE, bad, ep)[0].fixes, undefined);
   });
 });

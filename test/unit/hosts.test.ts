@@ -213,8 +213,12 @@ describe('hosts: CloudFormation JSON specifics', () => {
   it('long-form intrinsics are unknown, string booleans are converted, NoEcho references are plain text', () => {
     const text = readFileSync(join(dir, 'intrinsics.template.json'), 'utf8');
     const r = lint(text, { fileName: 'intrinsics.template.json' });
-    // Fn::Join / Fn::Sub role ARNs are not malformed, "true"/"false" strings are booleans, Fn::Sub values are templated.
-    assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${flagged(text, f)}`), ['task/no-plaintext-secrets { "Ref": "DbPassword" }']);
+    // Fn::Join / Fn::Sub role ARNs are not malformed, "true"/"false" strings are booleans, Fn::Sub values are templated
+    // except for their literal parts (the image's ":latest").
+    assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${flagged(text, f)}`), [
+      'task/image-pinned { "Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/web:latest" }',
+      'task/no-plaintext-secrets { "Ref": "DbPassword" }',
+    ]);
     const writable = text.replace('"ReadonlyRootFilesystem": "true"', '"ReadonlyRootFilesystem": "false"');
     const f = lint(writable, { fileName: 'intrinsics.template.json' }).findings.find((x) => x.ruleId === 'task/readonly-root-filesystem')!;
     assert.equal(flagged(writable, f), '"ReadonlyRootFilesystem": "false"');

@@ -43,10 +43,14 @@ describe(RULE, () => {
     assert.deepEqual(fs.map((f) => flagged(text, f)), ['"ecs:us-east-1:123456789012:*"', '"arn:aws:iam:123456789012:role/x"']);
     assert.match(fs[0].message, /Condition value of aws:SourceArn/);
   });
-  it('names leftover placeholders', () => {
-    const text = policy({ Effect: 'Allow', Action: 'aps:RemoteWrite', Resource: 'arn:aws:aps:<region>:<account>:workspace/ws-1' });
-    const fs = findings(RULE, text, idp);
-    assert.match(fs[0].message, /placeholder <region>/);
+  it('treats template slots (<X>, {{ x }}, $$X$$) as unknown values: an info naming the slot, errors only for the rest', () => {
+    for (const arn of ['arn:aws:aps:<region>:<account>:workspace/ws-1', 'arn:aws:s3:::{{ bucket }}/*', 'arn:aws:iam::$$ACCOUNT_ID$$:role/$$ROLE$$']) {
+      const fs = findings(RULE, policy({ Effect: 'Allow', Action: 'aps:RemoteWrite', Resource: arn }), idp);
+      assert.deepEqual(fs.map((f) => f.severity), ['info'], arn);
+      assert.match(fs[0].message, /template slot/);
+    }
+    const bad = findings(RULE, policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:<region>:<account>' }), idp);
+    assert.deepEqual(bad.map((f) => f.severity), ['error']); // five fields: wrong whatever the slots hold
   });
   it('never throws on wrong types', () => {
     for (const t of ['{"Statement": {"Resource": 5}}', '{"Statement": {"Resource": [null, {}, "x"]}}', '{"Statement": {"Condition": {"ArnLike": {"aws:SourceArn": {}}}}}', '{"Statement": {"Resource": "arn:']) findings(RULE, t, idp);

@@ -16,8 +16,10 @@ describe(RULE, () => {
   it('flags wildcards naming the service (ssmmessages:*, ssmmessages:open*, ecs:Exec*)', () => {
     assert.equal(findings(RULE, p({ Effect: 'Allow', Action: 'ssmmessages:*', Resource: '*' }), idp).length, 1);
     assert.equal(findings(RULE, p({ Effect: 'Allow', Action: 'SSMMessages:open*', Resource: '*' }), idp).length, 1);
-    const text = p({ Effect: 'Allow', Action: ['ecs:DescribeTasks', 'ecs:Exec*'], Resource: '*' });
+    const text = p({ Effect: 'Allow', Action: ['ecs:DescribeTasks', 'ecs:Exec*'], Resource: 'arn:aws:ecs:us-east-1:111122223333:task/app/*' });
     assert.deepEqual(findings(RULE, text, idp).map((f) => flagged(text, f)), ['"ecs:Exec*"']);
+    // With DescribeTasks on every task it is an escalation path: iam/privilege-escalation's finding (test/unit/ownership).
+    assert.deepEqual(findings(RULE, p({ Effect: 'Allow', Action: ['ecs:DescribeTasks', 'ecs:Exec*'], Resource: '*' }), idp), []);
   });
   it('flags ecs:ExecuteCommand in any case', () => {
     const text = p({ Effect: 'Allow', Action: 'ECS:executecommand', Resource: 'arn:aws:ecs:us-east-1:111122223333:cluster/app' });

@@ -12,8 +12,9 @@ describe(RULE, () => {
     assert.equal(fs.length, 1);
     assert.equal(flagged(text, fs[0]), '"iam:PassRole"');
   });
-  it('flags PassRole granted through iam:*, iam:Pass*, "*", lower case, and on every role of an account', () => {
-    for (const a of ['iam:*', 'iam:Pass*', '*', 'IAM:passrole']) {
+  it('flags PassRole granted through iam:*, iam:Pass*, lower case, and on every role of an account ("*" is wildcard-action\'s)', () => {
+    assert.equal(findings(RULE, p({ Effect: 'Allow', Action: '*', Resource: '*' }), idp).length, 0);
+    for (const a of ['iam:*', 'iam:Pass*', 'IAM:passrole']) {
       const text = p({ Effect: 'Allow', Action: a, Resource: '*' });
       const fs = findings(RULE, text, idp);
       assert.equal(fs.length, 1, a);

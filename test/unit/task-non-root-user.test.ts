@@ -30,9 +30,10 @@ describe(RULE, () => {
   it('is silent on Windows tasks (covered by task/windows-non-admin-user)', () => {
     assert.equal(findings(RULE, json(task([{ name: 'a' }], { runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL' } }))).length, 0);
   });
-  it('treats a numeric 0 as root and ignores null without throwing', () => {
+  it('treats a numeric 0 as root and null as absent, without throwing', () => {
     assert.equal(findings(RULE, json(task([{ name: 'a', user: 0 }]))).length, 1);
-    assert.equal(findings(RULE, json(task([{ name: 'a', user: null }]))).length, 0);
+    assert.match(findings(RULE, json(task([{ name: 'a', user: null }])))[0].message, /does not set "user"/);
+    assert.equal(findings(RULE, json(task([{ name: 'a', user: {} }]))).length, 0); // malformed: the schema's business
     assert.doesNotThrow(() => lint('{"containerDefinitions":[{"name":"a","user":'));
   });
   it('fix sets a placeholder uid (not safe, not preferred); re-lint is clean', () => {

@@ -26,4 +26,10 @@ describe(RULE, () => {
       { taskRoleArn: null, executionRoleArn: null },
     ]) assert.equal(findings(RULE, json(task(extra))).length, 0, JSON.stringify(extra));
   });
+
+  it('does not call the same placeholder "the same role" (templates are filled in later, maybe differently)', () => {
+    for (const arn of ['arn:aws:iam::<ACCOUNT_ID>:role/<ROLE_NAME>', '${ROLE_ARN}', 'arn:aws:iam::{{ account }}:role/app']) {
+      assert.equal(findings(RULE, json(task({ taskRoleArn: arn, executionRoleArn: arn }))).length, 0, arn);
+    }
+  });
 });

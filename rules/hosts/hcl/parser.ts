@@ -1,7 +1,11 @@
-// A small HCL (Terraform) parser for the subset the linter needs: blocks, attributes, objects, tuples, strings with
-// `${}` templates, heredocs, function calls, comments. Expressions it does not model (references, operators, `for`,
-// conditionals) are kept as `expr` nodes: unknown values. Every node keeps its source range. Never throws: errors are
-// collected and parsing resumes at the next line.
+// HCL (Terraform) read with tree-sitter's Terraform grammar, the one editors use, adapted to the small node shapes the
+// hosts layer reads: blocks, attributes, objects, tuples, strings with `${}` templates, heredocs, function calls.
+// Everything else (references, operators, `for`, conditionals, splats) is an `expr` node: unknown at lint time.
+// Ranges are offsets into the text as given (web-tree-sitter indexes a JS string in UTF-16 code units, like JS).
+// The grammar is WebAssembly loaded once, asynchronously (initHcl); parsing afterwards is synchronous. No fs here:
+// the caller passes the .wasm bytes.
+import { Language, Parser, type Node } from 'web-tree-sitter';
+import { decodeHeredoc, decodeQuoted } from './template';
 
 export interface Span { offset: number; length: number }
 
@@ -16,315 +20,243 @@ export type HclExpr =
   /** Anything else (references, operators, for/conditional expressions): unknown at lint time. */
   | { t: 'expr'; span: Span; text: string };
 
-export interface HclObjectItem { key: string; keySpan: Span; value: HclExpr }
+/** `computed`: a key expression such as `(local.name)`; `key` is then its source text, not a name. */
+export interface HclObjectItem { key: string; keySpan: Span; value: HclExpr; computed?: boolean }
 
 export interface HclAttribute { kind: 'attribute'; name: string; nameSpan: Span; value: HclExpr; span: Span }
 export interface HclBlock { kind: 'block'; type: string; typeSpan: Span; labels: string[]; body: HclBody; span: Span; bodySpan: Span }
 export interface HclBody { items: (HclAttribute | HclBlock)[] }
 
-export interface HclParse { body: HclBody; errors: { message: string; offset: number; length: number }[] }
-
-type TokKind = 'ident' | 'number' | 'string' | 'heredoc' | 'punct' | 'newline' | 'eof';
-interface Token { kind: TokKind; text: string; offset: number; end: number; value?: string; interpolated?: boolean; contentOffset?: number; raw?: string }
-
-class ParseError extends Error {
-  constructor(message: string, readonly offset: number) { super(message); }
+export interface HclParse {
+  body: HclBody;
+  errors: { message: string; offset: number; length: number }[];
+  /** Set when the grammar is not loaded (initHcl not awaited, or it failed): nothing was parsed. */
+  unavailable?: string;
 }
 
-function lex(src: string, errors: HclParse['errors']): Token[] {
-  const toks: Token[] = [];
-  let i = 0;
-  const n = src.length;
-  while (i < n) {
-    const c = src[i];
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '\n') { toks.push({ kind: 'newline', text: '\n', offset: i, end: i + 1 }); i++; continue; }
-    if (c === '#' || (c === '/' && src[i + 1] === '/')) { while (i < n && src[i] !== '\n') i++; continue; }
-    if (c === '/' && src[i + 1] === '*') {
-      const e = src.indexOf('*/', i + 2);
-      if (e < 0) { errors.push({ message: 'Unterminated comment', offset: i, length: 2 }); i = n; } else i = e + 2;
-      continue;
+/** The two WebAssembly modules: web-tree-sitter's runtime and the Terraform grammar. */
+export interface HclWasm { runtime: Uint8Array; grammar: Uint8Array }
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+let failure: string | undefined;
+
+/** Loads the grammar once; later calls return the same promise. Never rejects: a failure is kept for parseHcl. */
+export function initHcl(load: () => HclWasm | Promise<HclWasm>): Promise<void> {
+  return (loading ??= (async () => {
+    try {
+      const wasm = await load();
+      await Parser.init({ wasmBinary: wasm.runtime });
+      const p = new Parser();
+      p.setLanguage(await Language.load(wasm.grammar));
+      parser = p;
+    } catch (e) {
+      failure = e instanceof Error ? e.message : String(e);
     }
-    if (/[A-Za-z_]/.test(c)) {
-      const s = i;
-      while (i < n && /[\w-]/.test(src[i])) i++;
-      toks.push({ kind: 'ident', text: src.slice(s, i), offset: s, end: i });
-      continue;
-    }
-    if (/[0-9]/.test(c)) {
-      const m = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(src.slice(i, i + 64))!;
-      toks.push({ kind: 'number', text: m[0], offset: i, end: i + m[0].length });
-      i += m[0].length;
-      continue;
-    }
-    if (c === '"') { i = lexString(src, i, toks, errors); continue; }
-    if (c === '<' && src[i + 1] === '<' && /^<<-?[A-Za-z_]\w*[ \t]*\r?\n/.test(src.slice(i, i + 200))) { i = lexHeredoc(src, i, toks, errors); continue; }
-    const two = src.slice(i, i + 2);
-    if (['==', '!=', '<=', '>=', '&&', '||', '=>', '...'].includes(two) || two === '..') {
-      const t = src.slice(i, i + 3) === '...' ? '...' : two;
-      toks.push({ kind: 'punct', text: t, offset: i, end: i + t.length });
-      i += t.length;
-      continue;
-    }
-    toks.push({ kind: 'punct', text: c, offset: i, end: i + 1 });
-    i++;
-  }
-  toks.push({ kind: 'eof', text: '', offset: n, end: n });
-  return toks;
+  })());
 }
 
-/** A quoted template: decodes escapes; `${...}` / `%{...}` interpolations (nested braces and strings) are kept. */
-function lexString(src: string, start: number, toks: Token[], errors: HclParse['errors']): number {
-  let i = start + 1;
-  let out = '';
-  let interpolated = false;
-  while (i < src.length) {
-    const c = src[i];
-    if (c === '"') {
-      toks.push({ kind: 'string', text: src.slice(start, i + 1), offset: start, end: i + 1, value: out, interpolated });
-      return i + 1;
-    }
-    if (c === '\n') break;
-    if (c === '\\') {
-      const e = src[i + 1];
-      const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
-      if (e in map) { out += map[e]; i += 2; continue; }
-      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) { out += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16)); i += 6; continue; }
-      out += e ?? '';
-      i += 2;
-      continue;
-    }
-    if ((c === '$' || c === '%') && src[i + 1] === c && src[i + 2] === '{') { out += c + '{'; i += 3; continue; } // $${ escape
-    if ((c === '$' || c === '%') && src[i + 1] === '{') {
-      const e = skipInterpolation(src, i + 2);
-      out += src.slice(i, e);
-      interpolated = true;
-      i = e;
-      continue;
-    }
-    out += c;
-    i++;
+/** Deeper expressions are kept as unknown: the adapter recurses, and no real module nests this deep. */
+const MAX_DEPTH = 200;
+
+export function parseHcl(src: string): HclParse {
+  if (!parser) {
+    return { body: { items: [] }, errors: [], unavailable: failure ? `the Terraform grammar failed to load (${failure})` : 'the Terraform grammar is not loaded yet' };
   }
-  errors.push({ message: 'Unterminated string', offset: start, length: Math.max(1, i - start) });
-  toks.push({ kind: 'string', text: src.slice(start, i), offset: start, end: i, value: out, interpolated });
-  return i;
+  // Same-length replacements keep every offset: a BOM is not HCL, and a lone CR ends a line like LF does.
+  const text = src.replace(/^\uFEFF/, ' ').replace(/\r(?!\n)/g, '\n');
+  const tree = parser.parse(text);
+  if (!tree) return { body: { items: [] }, errors: [{ message: 'the parser gave up', offset: 0, length: 1 }] };
+  try {
+    const root = tree.rootNode;
+    const errors: HclParse['errors'] = [];
+    if (root.hasError) collectErrors(root, text, errors);
+    const bodyNode = kids(root).find((c) => c.type === 'body');
+    const body = bodyNode ? new Adapter(text, errors).body(bodyNode) : { items: [] };
+    errors.sort((a, b) => a.offset - b.offset);
+    return { body, errors };
+  } finally {
+    tree.delete(); // trees live in WebAssembly memory
+  }
 }
 
-function skipInterpolation(src: string, i: number): number {
-  let depth = 1;
-  while (i < src.length && depth > 0) {
-    const c = src[i];
-    if (c === '{') depth++;
-    else if (c === '}') depth--;
-    else if (c === '"') {
-      i++;
-      while (i < src.length && src[i] !== '"' && src[i] !== '\n') i += src[i] === '\\' ? 2 : 1;
-    }
-    i++;
+/** What a MISSING node stands for, in the words of the file rather than the grammar. */
+const MISSING_NAMES: ReadonlyMap<string, string> = new Map([
+  ['quoted_template_end', 'closing "'], ['block_end', 'closing }'], ['object_end', 'closing }'], ['tuple_end', 'closing ]'],
+  ['template_interpolation_end', 'closing } of ${'], ['heredoc_identifier', 'heredoc end marker'], ['identifier', 'name'],
+]);
+
+/** ERROR and MISSING nodes, outermost first, in text order. */
+function collectErrors(n: Node, text: string, out: HclParse['errors']): void {
+  if (n.isMissing) {
+    out.push({ message: `missing ${MISSING_NAMES.get(n.type) ?? n.type.replace(/_/g, ' ')}`, offset: n.startIndex, length: 0 });
+    return;
   }
-  return i;
+  if (n.type === 'ERROR') {
+    const first = text.slice(n.startIndex, n.endIndex).trimStart();
+    const at = n.startIndex + (n.endIndex - n.startIndex - first.length);
+    const token = /^(\S{1,20})/.exec(first)?.[1] ?? '';
+    out.push({ message: token ? `unexpected "${token}"` : 'unexpected end of file', offset: at, length: Math.max(1, token.length) });
+    return;
+  }
+  for (const c of kids(n)) if (c.hasError || c.isMissing) collectErrors(c, text, out);
 }
 
-function lexHeredoc(src: string, start: number, toks: Token[], errors: HclParse['errors']): number {
-  const m = /^<<(-?)([A-Za-z_]\w*)[ \t]*\r?\n/.exec(src.slice(start, start + 200))!;
-  const indent = m[1] === '-';
-  const marker = m[2];
-  const contentOffset = start + m[0].length;
-  const endRe = new RegExp(`^[ \\t]*${marker}[ \\t]*\\r?$`, 'm');
-  const rest = src.slice(contentOffset);
-  const em = endRe.exec(rest);
-  if (!em) {
-    errors.push({ message: `Heredoc without closing ${marker}`, offset: start, length: m[0].length - 1 });
-    toks.push({ kind: 'heredoc', text: src.slice(start), offset: start, end: src.length, value: '', interpolated: true, contentOffset, raw: '' });
-    return src.length;
-  }
-  const raw = rest.slice(0, em.index);
-  let value = raw;
-  if (indent) {
-    const lines = raw.split('\n');
-    const min = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length));
-    value = lines.map((l) => l.slice(Number.isFinite(min) ? min : 0)).join('\n');
-  }
-  const end = contentOffset + em.index + em[0].length;
-  toks.push({ kind: 'heredoc', text: src.slice(start, end), offset: start, end, value: value.replace(/\$\$\{/g, '${'), interpolated: /(^|[^$])\$\{/.test(value), contentOffset, raw: indent ? '' : raw });
-  return end;
-}
+/** A node's children (the typings allow null entries). */
+const kids = (n: Node): Node[] => n.children.filter((c): c is Node => c !== null);
+const span = (n: Node): Span => ({ offset: n.startIndex, length: n.endIndex - n.startIndex });
 
-class Parser {
-  private p = 0;
-  constructor(private readonly src: string, private readonly toks: Token[], private readonly errors: HclParse['errors']) {}
+class Adapter {
+  constructor(private readonly src: string, private readonly errors: HclParse['errors']) {}
 
-  private peek(k = 0): Token { return this.toks[Math.min(this.p + k, this.toks.length - 1)]; }
-  private next(): Token { return this.toks[Math.min(this.p++, this.toks.length - 1)]; }
-  private skipNewlines(): void { while (this.peek().kind === 'newline') this.p++; }
-  private isPunct(t: Token, s: string): boolean { return t.kind === 'punct' && t.text === s; }
-  private expect(s: string): Token {
-    const t = this.next();
-    if (!this.isPunct(t, s)) throw new ParseError(`Expected "${s}"`, t.offset);
-    return t;
-  }
-
-  body(closing: boolean): HclBody {
+  body(n: Node): HclBody {
     const items: HclBody['items'] = [];
-    for (;;) {
-      this.skipNewlines();
-      const t = this.peek();
-      if (t.kind === 'eof' || (closing && this.isPunct(t, '}'))) return { items };
-      const before = this.p;
-      try {
-        items.push(this.item());
-      } catch (e) {
-        const off = e instanceof ParseError ? e.offset : t.offset;
-        this.errors.push({ message: e instanceof Error ? e.message : 'Syntax error', offset: off, length: 1 });
-        // Resume on the next line (at least one token forward).
-        if (this.p === before) this.p++;
-        while (this.peek().kind !== 'newline' && this.peek().kind !== 'eof') this.p++;
-      }
+    this.collect(n, items, 0);
+    return { items };
+  }
+
+  /** Attributes and blocks of a body; inside an ERROR node (a half-typed file) the complete ones still count. */
+  private collect(n: Node, items: HclBody['items'], depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    for (const c of kids(n)) {
+      if (c.type === 'attribute') {
+        const a = this.attribute(c, depth);
+        if (a) items.push(a);
+      } else if (c.type === 'block') {
+        const b = this.block(c, depth);
+        if (b) items.push(b);
+      } else if (c.type === 'ERROR' || c.type === 'body') this.collect(c, items, depth + 1);
     }
   }
 
-  private item(): HclAttribute | HclBlock {
-    const name = this.next();
-    if (name.kind !== 'ident') throw new ParseError('Expected an attribute or block name', name.offset);
-    const nameSpan = { offset: name.offset, length: name.end - name.offset };
-    if (this.isPunct(this.peek(), '=')) {
-      this.p++;
-      const value = this.expr();
-      const end = value.span.offset + value.span.length;
-      return { kind: 'attribute', name: name.text, nameSpan, value, span: { offset: name.offset, length: end - name.offset } };
-    }
-    const labels: string[] = [];
-    while (this.peek().kind === 'string' || this.peek().kind === 'ident') labels.push(this.next().value ?? this.toks[this.p - 1].text);
-    const open = this.expect('{');
-    const body = this.body(true);
-    const close = this.expect('}');
+  private attribute(n: Node, depth: number): HclAttribute | undefined {
+    const name = n.firstChild;
+    const value = n.lastChild;
+    if (name?.type !== 'identifier' || value?.type !== 'expression' || n.childCount !== 3) return undefined;
+    return { kind: 'attribute', name: name.text, nameSpan: span(name), value: this.expr(value, depth), span: span(n) };
+  }
+
+  private block(n: Node, depth: number): HclBlock | undefined {
+    const cs = kids(n);
+    const type = cs[0];
+    const open = cs.findIndex((c) => c.type === 'block_start');
+    const close = cs[cs.length - 1];
+    if (type?.type !== 'identifier' || open < 0 || close.type !== 'block_end' || close.isMissing) return undefined;
+    const labels = cs.slice(1, open).map((l) => (l.type === 'string_lit' ? this.quoted(l).value : l.text));
+    const inner = cs.find((c) => c.type === 'body');
+    const items: HclBody['items'] = [];
+    if (inner) this.collect(inner, items, depth + 1);
     return {
-      kind: 'block', type: name.text, typeSpan: nameSpan, labels, body,
-      span: { offset: name.offset, length: close.end - name.offset },
-      bodySpan: { offset: open.offset, length: close.end - open.offset },
+      kind: 'block', type: type.text, typeSpan: span(type), labels, body: { items },
+      span: span(n), bodySpan: { offset: cs[open].startIndex, length: close.endIndex - cs[open].startIndex },
     };
   }
 
-  /** An expression: a modelled primary, or (when anything follows it) the whole expression as unknown text. */
-  expr(): HclExpr {
-    const startTok = this.peek();
-    const primary = this.primary();
-    const t = this.peek();
-    if (t.kind === 'newline' || t.kind === 'eof' || this.isPunct(t, ',') || this.isPunct(t, ')') || this.isPunct(t, ']') || this.isPunct(t, '}') ||
-      (this.isPunct(t, ':') && primary && primary.t !== 'expr')) {
-      if (primary) return primary;
+  expr(n: Node, depth: number): HclExpr {
+    const whole = span(n);
+    const unknown = (): HclExpr => ({ t: 'expr', span: whole, text: this.src.slice(n.startIndex, n.endIndex) });
+    if (depth > MAX_DEPTH || n.hasError) return unknown();
+    const cs = kids(n);
+    if (n.type === 'expression') return cs.length === 1 ? this.expr(cs[0], depth + 1) : unknown();
+    switch (n.type) {
+      case 'literal_value': return this.literal(cs[0]) ?? unknown();
+      case 'template_expr': return this.template(cs[0]) ?? unknown();
+      case 'collection_value': return this.collection(cs[0], depth + 1) ?? unknown();
+      case 'function_call': return this.call(n, depth + 1) ?? unknown();
+      case 'operation': {
+        // `-2` is a unary operation on a number literal.
+        const u = cs[0];
+        const [op, operand] = u?.type === 'unary_operation' ? kids(u) : [];
+        const num = operand?.type === 'literal_value' ? kids(operand)[0] : undefined;
+        if (op?.type === '-' && num?.type === 'numeric_lit') return { t: 'number', span: whole, value: -Number(num.text) };
+        return unknown();
+      }
+      default: return unknown();
     }
-    // Operators, traversals, conditionals: consume to the end of the expression.
-    let depth = 0;
-    let end = primary ? primary.span.offset + primary.span.length : startTok.offset;
-    for (;;) {
-      const k = this.peek();
-      if (k.kind === 'eof') break;
-      if (depth === 0 && (k.kind === 'newline' || this.isPunct(k, ',') || this.isPunct(k, ')') || this.isPunct(k, ']') || this.isPunct(k, '}'))) break;
-      if (k.kind === 'punct' && '([{'.includes(k.text)) depth++;
-      if (k.kind === 'punct' && ')]}'.includes(k.text)) depth--;
-      end = k.end;
-      this.p++;
-    }
-    const span = { offset: startTok.offset, length: end - startTok.offset };
-    return { t: 'expr', span, text: this.src.slice(span.offset, span.offset + span.length) };
   }
 
-  private primary(): HclExpr | undefined {
-    const t = this.peek();
-    const span = { offset: t.offset, length: t.end - t.offset };
-    if (t.kind === 'string') { this.p++; return { t: 'string', span, value: t.value!, interpolated: !!t.interpolated }; }
-    if (t.kind === 'heredoc') {
-      this.p++;
-      return { t: 'string', span, value: t.value!, interpolated: !!t.interpolated, heredoc: { contentOffset: t.contentOffset!, raw: t.raw! } };
-    }
-    if (t.kind === 'number') { this.p++; return { t: 'number', span, value: Number(t.text) }; }
-    if (this.isPunct(t, '-') && this.peek(1).kind === 'number') {
-      this.p += 2;
-      const nt = this.toks[this.p - 1];
-      return { t: 'number', span: { offset: t.offset, length: nt.end - t.offset }, value: -Number(nt.text) };
-    }
-    if (t.kind === 'ident') {
-      if (t.text === 'true' || t.text === 'false') { this.p++; return { t: 'bool', span, value: t.text === 'true' }; }
-      if (t.text === 'null') { this.p++; return { t: 'null', span }; }
-      if (this.isPunct(this.peek(1), '(')) return this.call();
-      return undefined; // a reference: unknown
-    }
-    if (this.isPunct(t, '{')) return this.object();
-    if (this.isPunct(t, '[')) {
-      if (this.peek(1).kind === 'ident' && this.peek(1).text === 'for') return undefined;
-      return this.tuple();
+  private literal(n: Node | undefined): HclExpr | undefined {
+    if (!n) return undefined;
+    const s = span(n);
+    switch (n.type) {
+      case 'numeric_lit': return { t: 'number', span: s, value: Number(n.text) };
+      case 'bool_lit': return { t: 'bool', span: s, value: n.text === 'true' };
+      case 'null_lit': return { t: 'null', span: s };
+      case 'string_lit': { const q = this.quoted(n); return { t: 'string', span: s, value: q.value, interpolated: q.interpolated }; }
     }
     return undefined;
   }
 
-  private call(): HclExpr {
-    const name = this.next();
-    this.expect('(');
-    const args: HclExpr[] = [];
-    for (;;) {
-      this.skipNewlines();
-      if (this.isPunct(this.peek(), ')')) break;
-      args.push(this.expr());
-      this.skipNewlines();
-      if (this.isPunct(this.peek(), ',')) { this.p++; continue; }
-      if (this.isPunct(this.peek(), '...')) { this.p++; continue; }
-      if (!this.isPunct(this.peek(), ')')) throw new ParseError('Expected "," or ")"', this.peek().offset);
-    }
-    const close = this.next();
-    return { t: 'call', name: name.text, args, span: { offset: name.offset, length: close.end - name.offset } };
+  private template(n: Node | undefined): HclExpr | undefined {
+    if (n?.type === 'quoted_template') { const q = this.quoted(n); return { t: 'string', span: span(n), value: q.value, interpolated: q.interpolated }; }
+    if (n?.type === 'heredoc_template') return this.heredoc(n);
+    return undefined;
   }
 
-  private tuple(): HclExpr {
-    const open = this.next();
-    const items: HclExpr[] = [];
-    for (;;) {
-      this.skipNewlines();
-      if (this.isPunct(this.peek(), ']')) break;
-      items.push(this.expr());
-      this.skipNewlines();
-      if (this.isPunct(this.peek(), ',')) { this.p++; continue; }
-      if (!this.isPunct(this.peek(), ']')) throw new ParseError('Expected "," or "]"', this.peek().offset);
+  /** A quoted string: escapes decoded, `$${` unescaped, interpolations and directives kept as written. */
+  private quoted(n: Node): { value: string; interpolated: boolean } {
+    const holes = kids(n).filter((c) => c.type === 'template_interpolation' || c.type === 'template_directive');
+    const end = n.endIndex - (n.lastChild?.type === 'quoted_template_end' ? 1 : 0);
+    const out = decodeQuoted(this.src, n.startIndex + 1, end).text;
+    // The grammar lets a quoted string run across lines; Terraform does not (an unclosed quote, most of the time).
+    const nl = this.src.slice(n.startIndex, end).search(/\n/);
+    if (nl >= 0 && !holes.some((h) => h.startIndex <= n.startIndex + nl && n.startIndex + nl < h.endIndex)) {
+      this.errors.push({ message: 'a quoted string ends at the end of its line', offset: n.startIndex, length: Math.max(1, nl) });
     }
-    const close = this.next();
-    return { t: 'tuple', items, span: { offset: open.offset, length: close.end - open.offset } };
+    return { value: out, interpolated: holes.length > 0 };
   }
 
-  private object(): HclExpr {
-    const open = this.next();
-    if (this.peek(1).kind === 'ident' && this.peek().kind === 'ident' && this.peek().text === 'for') return { t: 'expr', span: { offset: open.offset, length: 1 }, text: '{' };
+  /** A heredoc's content lines (`<<-` strips the common indentation); raw text only where offsets map one to one. */
+  private heredoc(n: Node): HclExpr | undefined {
+    const ids = kids(n).filter((c) => c.type === 'heredoc_identifier');
+    const start = kids(n)[0];
+    if (ids.length < 2 || start?.type !== 'heredoc_start') return undefined;
+    const nl = this.src.indexOf('\n', ids[0].endIndex);
+    const last = ids[ids.length - 1];
+    const contentOffset = nl + 1;
+    const contentEnd = this.src.lastIndexOf('\n', last.startIndex - 1) + 1;
+    if (nl < 0 || contentEnd < contentOffset) return undefined;
+    const raw = this.src.slice(contentOffset, contentEnd);
+    const indent = start.text === '<<-';
+    const value = decodeHeredoc(this.src, contentOffset, contentEnd, indent).text;
+    const interpolated = kids(n).some((c) => c.type === 'template_interpolation' || c.type === 'template_directive');
+    return { t: 'string', span: span(n), value, interpolated, heredoc: { contentOffset, raw: indent ? '' : raw } };
+  }
+
+  private collection(n: Node | undefined, depth: number): HclExpr | undefined {
+    if (n?.type === 'tuple') {
+      return { t: 'tuple', span: span(n), items: kids(n).filter((c) => c.type === 'expression').map((c) => this.expr(c, depth + 1)) };
+    }
+    if (n?.type !== 'object') return undefined;
     const items: HclObjectItem[] = [];
-    for (;;) {
-      this.skipNewlines();
-      if (this.isPunct(this.peek(), '}')) break;
-      const k = this.next();
-      let key: string;
-      if (k.kind === 'ident') key = k.text;
-      else if (k.kind === 'string' && !k.interpolated) key = k.value!;
-      else if (this.isPunct(k, '(')) throw new ParseError('Computed object keys are not supported', k.offset);
-      else throw new ParseError('Expected an object key', k.offset);
-      const sep = this.next();
-      if (!this.isPunct(sep, '=') && !this.isPunct(sep, ':')) throw new ParseError('Expected "=" or ":"', sep.offset);
-      const value = this.expr();
-      items.push({ key, keySpan: { offset: k.offset, length: k.end - k.offset }, value });
-      if (this.isPunct(this.peek(), ',')) this.p++;
-      else if (this.peek().kind !== 'newline' && !this.isPunct(this.peek(), '}')) throw new ParseError('Expected a new line, "," or "}"', this.peek().offset);
+    for (const el of kids(n)) {
+      if (el.type !== 'object_elem') continue;
+      const k = el.childForFieldName('key');
+      const v = el.childForFieldName('val');
+      if (!k || !v) continue;
+      const key = this.key(k);
+      // A computed key `(var.k) = ...` names no field we know: readers decide (a map of containers keeps the entry).
+      items.push(key !== undefined ? { key, keySpan: span(k), value: this.expr(v, depth + 1) } : { key: k.text, keySpan: span(k), value: this.expr(v, depth + 1), computed: true });
     }
-    const close = this.next();
-    return { t: 'object', items, span: { offset: open.offset, length: close.end - open.offset } };
+    return { t: 'object', span: span(n), items };
   }
-}
 
-export function parseHcl(src: string): HclParse {
-  const errors: HclParse['errors'] = [];
-  const toks = lex(src, errors);
-  const parser = new Parser(src, toks, errors);
-  let body: HclBody;
-  try {
-    body = parser.body(false);
-  } catch (e) {
-    errors.push({ message: e instanceof Error ? e.message : 'Syntax error', offset: e instanceof ParseError ? e.offset : 0, length: 1 });
-    body = { items: [] };
+  /** An object key: a bare identifier or a literal string. */
+  private key(k: Node): string | undefined {
+    const inner = k.type === 'expression' && k.childCount === 1 ? kids(k)[0] : undefined;
+    if (inner?.type === 'variable_expr' && inner.childCount === 1) return inner.text;
+    if (inner?.type === 'literal_value' && kids(inner)[0]?.type === 'string_lit') return this.quoted(kids(inner)[0]).value;
+    if (inner?.type === 'template_expr' && kids(inner)[0]?.type === 'quoted_template') {
+      const q = this.quoted(kids(inner)[0]);
+      return q.interpolated ? undefined : q.value;
+    }
+    return undefined;
   }
-  return { body, errors };
+
+  private call(n: Node, depth: number): HclExpr | undefined {
+    const name = kids(n)[0];
+    const args = kids(n).find((c) => c.type === 'function_arguments');
+    if (name?.type !== 'identifier') return undefined;
+    return { t: 'call', span: span(n), name: name.text, args: args ? kids(args).filter((c) => c.type === 'expression').map((c) => this.expr(c, depth + 1)) : [] };
+  }
 }
