@@ -76,6 +76,11 @@ describe('npm package (packed CLI installed offline)', function () {
     assert.deepEqual(Object.keys(priv.range), ['start', 'end']);
     assert.ok(Number.isInteger(priv.range.start.line) && Number.isInteger(priv.range.start.character));
     assert.equal(ecsLint([example('task-definition/good-register.json')]).status, 0);
+    // Terraform: the grammar (WebAssembly beside dist/cli.js) loads from the installed package.
+    const tf = ecsLint(['--format', 'json', example('terraform/bad-module/main.tf')]);
+    assert.equal(tf.status, 1, tf.stderr);
+    const tfIds = JSON.parse(tf.stdout).files[0].findings.map((f: any) => f.ruleId);
+    assert.ok(tfIds.includes('task/no-privileged') && !tfIds.some((id: string) => id.startsWith('internal/')), tfIds.join());
     assert.equal(ecsLint([join(app, 'missing.json')]).status, 2);
   });
 
