@@ -9,6 +9,15 @@ export interface JsonFinding {
   severity: Severity;
   message: string;
   range: { start: Position; end: Position };
+  /** The other ends of a cross-resource finding (deployment rules), in the same file. */
+  related?: RelatedReport[];
+}
+
+export interface RelatedReport {
+  message: string;
+  range: { start: Position; end: Position };
+  offset: number;
+  length: number;
 }
 
 /** A finding with both offsets (SARIF charOffset) and ranges, plus its baseline fingerprint. */
@@ -50,11 +59,18 @@ export function toReportFindings(text: string, findings: readonly Finding[], fin
     offset: f.offset,
     length: f.length,
     ...(fingerprints?.[i] ? { fingerprint: fingerprints[i] } : {}),
+    ...(f.related?.length ? {
+      related: f.related.map((r) => ({
+        message: r.message, offset: r.offset, length: r.length, range: { start: index.positionAt(r.offset), end: index.positionAt(r.offset + r.length) },
+      })),
+    } : {}),
   }));
 }
 
 function publicFinding(f: JsonFinding): JsonFinding {
-  return { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
+  const out: JsonFinding = { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
+  if (f.related?.length) out.related = f.related.map((r) => ({ message: r.message, range: r.range }) as RelatedReport);
+  return out;
 }
 
 /** `{ files: [{ path, kind, findings, suppressed?, error? }] }`; findings keep their documented four keys. */

@@ -60,6 +60,10 @@ export function toDiagnostics(engine: Engine, snap: LintSnapshot, maxFileSizeKb:
       ...(href ? { codeDescription: { href } } : {}),
       source: SOURCE,
       message: f.message,
+      ...(f.related?.length ? { relatedInformation: f.related.map((r) => ({
+        location: { uri: snap.uri, range: findingRange(doc, r) },
+        message: r.message,
+      })) } : {}),
       data,
     };
   });

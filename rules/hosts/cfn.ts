@@ -27,30 +27,12 @@ export interface HostParse {
   syntaxError?: { message: string; offset: number; length: number };
   /** Format-specific parse result, used by fixes. */
   tree?: unknown;
+  /** CloudFormation: the whole template as a host tree (rules/deployment builds its model from it). */
+  template?: HNode;
 }
 
-const RESOURCE_TYPE = /^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
-
-// ---- recognition ----
-
-export function isCloudFormationJsonRoot(root: JsonNode | undefined): boolean {
-  if (!root || root.type !== 'object') return false;
-  const keys = new Map((root.children ?? []).map((p) => [p.children?.[0]?.value, p.children?.[1]]));
-  if (keys.has('AWSTemplateFormatVersion')) return true;
-  const res = keys.get('Resources');
-  if (!res || res.type !== 'object' || !res.children?.length) return false;
-  return res.children.every((p) => {
-    const r = p.children?.[1];
-    const type = r?.children?.find((q) => q.children?.[0]?.value === 'Type')?.children?.[1];
-    return type?.type === 'string' && (RESOURCE_TYPE.test(type.value) || /^Custom::/.test(type.value));
-  });
-}
-
-/** Cheap text test for YAML templates (the document is parsed only when this says yes). */
-export function looksLikeCloudFormationYaml(text: string): boolean {
-  if (/^AWSTemplateFormatVersion\s*:/m.test(text)) return true;
-  return /^Resources\s*:/m.test(text) && /^\s+Type\s*:\s*['"]?AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/m.test(text);
-}
+// Recognition is part of kind detection, so it lives in the core (which must not import the hosts).
+export { isCloudFormationJsonRoot, looksLikeCloudFormationYaml } from '../core/cfn-detect';
 
 // ---- JSON host ----
 
@@ -73,8 +55,15 @@ function fromJson(n: JsonNode, path: (string | number)[]): HNode {
   return { t: 'scalar', value: n.value ?? null, range, host: path };
 }
 
-/** `Ref`, `Fn::Sub` and `Fn::Join` keep what is literal; every other intrinsic is unknown. */
+/** An intrinsic's value, remembering the call (its references are followed by rules/deployment). */
 function intrinsic(fn: string, arg: HNode, range: Range, host: unknown): HNode {
+  const node = intrinsicValue(fn, arg, range, host);
+  node.call = { fn: fn.replace(/^Fn::/, ''), arg };
+  return node;
+}
+
+/** `Ref`, `Fn::Sub` and `Fn::Join` keep what is literal; every other intrinsic is unknown. */
+function intrinsicValue(fn: string, arg: HNode, range: Range, host: unknown): HNode {
   const name = fn.replace(/^Fn::/, '');
   if (name === 'Ref') return { t: 'unknown', range, ref: arg.t === 'scalar' && typeof arg.value === 'string' ? arg.value : undefined, host };
   if (name === 'Sub') {
@@ -221,7 +210,8 @@ export function parseCloudFormationJson(text: string, root?: JsonNode): HostPars
     if (errors.length) syntaxError = { message: 'Invalid JSON', offset: errors[0].offset, length: Math.max(1, errors[0].length) };
   }
   if (!root) return { format: 'json', docs: [], syntaxError };
-  return { format: 'json', docs: extract(fromJson(root, [])), syntaxError, tree: root };
+  const template = fromJson(root, []);
+  return { format: 'json', docs: extract(template), syntaxError, tree: root, template };
 }
 
 export function parseCloudFormationYaml(text: string): HostParse {
@@ -234,7 +224,7 @@ export function parseCloudFormationYaml(text: string): HostParse {
   currentText = text;
   try {
     const tree = fromYaml(doc.contents as YamlNode | null, { offset: 0, length: 0 });
-    return { format: 'yaml', docs: extract(tree), syntaxError, tree: doc };
+    return { format: 'yaml', docs: extract(tree), syntaxError, tree: doc, template: tree };
   } finally {
     currentText = '';
   }

@@ -18,7 +18,11 @@ export function parseHost(text: string, kind: DocumentKind, jsonRoot?: JsonNode)
 
 /** Findings of every embedded document, in host coordinates. */
 export function lintHostDocument(engine: EmbeddedLinter, text: string, kind: DocumentKind, opts: Omit<HostLintOptions, 'hclEdits'>, jsonRoot?: JsonNode): Finding[] {
-  const parsed = parseHost(text, kind, jsonRoot);
+  return lintParsedHost(engine, text, parseHost(text, kind, jsonRoot), opts);
+}
+
+/** The same for a host the caller has parsed (rules/deployment also builds its model from the parse). */
+export function lintParsedHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: Omit<HostLintOptions, 'hclEdits'>): Finding[] {
   return lintHost(engine, text, parsed, { ...opts, hclEdits: (doc, changes) => terraformEdits(text, doc, changes) });
 }
 

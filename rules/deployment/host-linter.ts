@@ -1,0 +1,27 @@
+// The host linter the engine is given (rules/index.ts registers it): lint the documents embedded in a CloudFormation
+// or Terraform file, then run the deployment rules over the model of the whole file.
+import type { HostLinter } from '../core/engine';
+import { SYNTAX_RULE_ID } from '../core/engine';
+import type { Finding } from '../core/types';
+import { isHostKind, lintParsedHost, parseHost } from '../hosts';
+import { cloudFormationModel } from './cfn';
+import { registerModel } from './rule';
+
+export const hostLinter: HostLinter = {
+  isHost: isHostKind,
+  lint(engine, text, kind, opts, jsonRoot) {
+    const parsed = parseHost(text, kind, jsonRoot);
+    const findings = lintParsedHost(engine, text, parsed, {
+      fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID,
+    });
+    if (kind !== 'cloudformation' || !engine.hasRules(kind)) return findings;
+    const model = cloudFormationModel(parsed, text);
+    if (!model) return findings;
+    engine.runRules(kind, text, opts, findings, undefined, registerModel(model));
+    return findings.sort(byPosition);
+  },
+};
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.offset - b.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
