@@ -2,5 +2,15 @@
 import type { Rule } from '../../core/types';
 import { taskWorldIngress } from './task-world-ingress';
 import { adminPortOpen } from './admin-port-open';
+import { lbHttpsListener } from './lb-https-listener';
+import { lbTlsPolicy } from './lb-tls-policy';
+import { ecrImmutableTags, ecrScanOnPush } from './ecr-repository';
+import { containerInsights, execLogging } from './cluster';
+import { roleAdminPolicy } from './role-admin-policy';
+import { roleExecutionScope } from './role-execution-scope';
+import { roleTaskTrust } from './role-task-trust';
 
-export const deploymentRules: readonly Rule[] = [taskWorldIngress, adminPortOpen];
+export const deploymentRules: readonly Rule[] = [
+  taskWorldIngress, adminPortOpen, lbHttpsListener, lbTlsPolicy, ecrImmutableTags, ecrScanOnPush, containerInsights, execLogging,
+  roleAdminPolicy, roleExecutionScope, roleTaskTrust,
+];

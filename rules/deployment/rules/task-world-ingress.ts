@@ -1,6 +1,7 @@
 import { deploymentRule } from '../rule';
 import { editFix, fixes } from '../fix';
 import { ofType, type Resource } from '../model';
+import { openAdminPorts } from './admin-port-open';
 import { SERVICE, ingressRules, lbGroups, lbType, portText, serviceGroups, serviceLoadBalancers } from '../network';
 
 export const taskWorldIngress = deploymentRule({
@@ -13,7 +14,8 @@ export const taskWorldIngress = deploymentRule({
   const services = ofType(model, SERVICE).map((s) => ({ service: s, groups: serviceGroups(model, s) })).filter((s) => s.groups.length);
   if (!services.length) return;
   for (const rule of ingressRules(model)) {
-    if (!rule.world || !rule.group) continue;
+    // World-open administration ports are network/admin-port-open's error; one finding per problem.
+    if (!rule.world || !rule.group || openAdminPorts(model, rule).length) continue;
     const users = services.filter((s) => s.groups.some((g) => g.group === rule.group));
     if (!users.length) continue;
     const lbs = [...new Set(users.flatMap((u) => serviceLoadBalancers(model, u.service)))];

@@ -1,0 +1,95 @@
+// ECS roles: the task role and the execution role a task definition names, followed to the roles in the file, and
+// the policies that grant them permissions (inline, attached through AWS::IAM::Policy / ManagedPolicy, AWS managed).
+import type { HNode } from '../hosts/tree';
+import { get, items, ofType, referrers, str, target, type DeploymentModel, type Resource } from './model';
+
+export const ROLE = 'AWS::IAM::Role';
+export const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
+
+export interface RoleUse {
+  role: Resource;
+  task: Resource;
+  as: 'task' | 'execution';
+  /** The `TaskRoleArn` / `ExecutionRoleArn` value. */
+  ref: HNode;
+}
+
+export function roleUses(model: DeploymentModel): RoleUse[] {
+  const out: RoleUse[] = [];
+  for (const task of ofType(model, TASK_DEFINITION)) {
+    for (const [key, as] of [['TaskRoleArn', 'task'], ['ExecutionRoleArn', 'execution']] as const) {
+      const ref = get(task.props, key);
+      const role = target(model, ref, ROLE);
+      if (role) out.push({ role, task, as, ref: ref! });
+    }
+  }
+  return out;
+}
+
+/** An AWS managed policy ARN (literal, or built with `${AWS::Partition}`): its name, else undefined. */
+export function awsManagedPolicyName(n: HNode): string | undefined {
+  const s = n.t === 'scalar' || n.t === 'template' ? (typeof n.value === 'string' ? n.value : undefined) : undefined;
+  const m = s ? /:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(s) : undefined;
+  return m?.[1];
+}
+
+/** Managed policy ARNs attached to a role (values as written). */
+export function managedPolicyArns(role: Resource): HNode[] {
+  return items(get(role.props, 'ManagedPolicyArns')) ?? [];
+}
+
+export interface PolicyDoc { owner: Resource; doc: HNode }
+
+/** Identity policy documents that apply to a role: inline `Policies`, and policies in the file that name the role. */
+export function rolePolicies(model: DeploymentModel, role: Resource): PolicyDoc[] {
+  const out: PolicyDoc[] = [];
+  for (const p of items(get(role.props, 'Policies')) ?? []) {
+    const doc = get(p, 'PolicyDocument');
+    if (doc) out.push({ owner: role, doc });
+  }
+  for (const ref of referrers(model, role, 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy')) {
+    const p = ref.from;
+    const named = (items(get(p.props, 'Roles')) ?? []).some((r) => target(model, r) === role) || target(model, get(p.props, 'RoleName')) === role;
+    const doc = get(p.props, 'PolicyDocument');
+    if (named && doc && !out.some((o) => o.doc === doc)) out.push({ owner: p, doc });
+  }
+  // A customer managed policy attached through ManagedPolicyArns: !Ref Policy.
+  for (const arn of managedPolicyArns(role)) {
+    const p = target(model, arn, 'AWS::IAM::ManagedPolicy');
+    const doc = p && get(p.props, 'PolicyDocument');
+    if (p && doc && !out.some((o) => o.doc === doc)) out.push({ owner: p, doc });
+  }
+  return out;
+}
+
+export interface ActionGrant { owner: Resource; node: HNode; action: string }
+
+/** Action strings of Allow statements (NotAction statements are reported as one `*`-like grant); undefined if unknown. */
+export function allowedActions(docs: PolicyDoc[]): ActionGrant[] | undefined {
+  const out: ActionGrant[] = [];
+  for (const { owner, doc } of docs) {
+    const statements = items(get(doc, 'Statement'));
+    if (!statements) return undefined;
+    for (const s of statements) {
+      if (s.t !== 'object') return undefined;
+      const effect = str(get(s, 'Effect'));
+      if (effect === undefined) return undefined;
+      if (effect !== 'Allow') continue;
+      const notAction = get(s, 'NotAction');
+      if (notAction) { out.push({ owner, node: notAction, action: 'NotAction' }); continue; }
+      const actions = items(get(s, 'Action'));
+      if (!actions) return undefined;
+      for (const a of actions) {
+        const v = str(a);
+        if (v === undefined) return undefined;
+        out.push({ owner, node: a, action: v });
+      }
+    }
+  }
+  return out;
+}
+
+/** Labels of the task definitions using a role, for messages. */
+export function users(uses: RoleUse[]): string {
+  return [...new Set(uses.map((u) => `${u.task.label} (${u.as === 'task' ? 'task role' : 'execution role'})`))].join(', ');
+}
