@@ -37,15 +37,25 @@ export function deploymentRule(meta: Omit<RuleMeta, 'kinds'>, check: (c: Deploym
       check({
         model,
         ctx,
-        report: (f) => ctx.report({
-          message: `${f.resource.label}: ${f.message}`,
-          offset: f.at.offset,
-          length: f.at.length,
-          severity: f.severity,
-          fixes: f.fixes,
-          related: f.related?.map((r) => ({ offset: r.at.offset, length: r.at.length, message: r.message })),
-        }),
+        report: (f) => {
+          const at = trimmed(model.text, f.at);
+          ctx.report({
+            message: `${f.resource.label}: ${f.message}`,
+            offset: at.offset,
+            length: at.length,
+            severity: f.severity,
+            fixes: f.fixes,
+            related: f.related?.map((r) => ({ ...trimmed(model.text, r.at), message: r.message })),
+          });
+        },
       });
     },
   };
+}
+
+/** A range without the line break and indentation a YAML block node's range ends with. */
+function trimmed(text: string, r: Range): Range {
+  let end = r.offset + r.length;
+  while (end > r.offset && /\s/.test(text[end - 1])) end--;
+  return { offset: r.offset, length: end - r.offset };
 }

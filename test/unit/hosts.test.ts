@@ -21,7 +21,7 @@ function resource(c: HostCase): Record<string, unknown> {
     case 'identity-policy': return { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: c.doc } };
     case 'trust-policy': return { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: c.doc } };
     case 'endpoint-policy': return { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: 'vpc-12345678', ServiceName: 'com.amazonaws.us-east-1.ecr.dkr', PolicyDocument: c.doc } };
-    case 'ecr-repository-policy': return { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: 'web', RepositoryPolicyText: c.doc } };
+    case 'ecr-repository-policy': return { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: 'web', ImageTagMutability: 'IMMUTABLE', ImageScanningConfiguration: { ScanOnPush: true }, RepositoryPolicyText: c.doc } };
     default: throw new Error(`no CloudFormation resource for ${c.kind}`);
   }
 }

@@ -1,5 +1,4 @@
 import { deploymentRule } from '../rule';
-import { editFix, fixes } from '../fix';
 import { get, items, ofType, str, target, type DeploymentModel, type Resource } from '../model';
 import type { HNode } from '../../hosts/tree';
 import { LISTENER, LISTENER_RULE, LOAD_BALANCER, internetFacing } from '../network';
@@ -33,7 +32,7 @@ export const lbHttpsListener = deploymentRule({
   defaultSeverity: 'warning',
   description: 'An internet-facing load balancer has an HTTP listener that serves requests instead of redirecting to HTTPS.',
   references: ['AWS Foundational Security Best Practices ELB.1', 'cdk-nag AwsSolutions-ELB2 / ELB HTTPS listener checks', 'Checkov CKV_AWS_2'],
-  fixable: true,
+  fixable: false,
 }, ({ model, report }) => {
   for (const l of ofType(model, LISTENER)) {
     const protocol = get(l.props, 'Protocol');
@@ -46,16 +45,11 @@ export const lbHttpsListener = deploymentRule({
     if (!own && !viaRules.includes(true)) continue;
     // Redirecting only helps when the load balancer also listens for HTTPS.
     const https = ofType(model, LISTENER).find((x) => x !== l && target(model, get(x.props, 'LoadBalancerArn'), LOAD_BALANCER) === lb && str(get(x.props, 'Protocol'))?.toUpperCase() === 'HTTPS');
-    const httpsPort = https ? str(get(https.props, 'Port')) ?? '443' : undefined;
-    const fix = https && own ? editFix(model, l.props, `Redirect to HTTPS (port ${httpsPort}) instead of serving HTTP`, false, (v) => {
-      v.DefaultActions = [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: httpsPort, StatusCode: 'HTTP_301' } }];
-    }) : undefined;
     report({
       resource: l,
       at: protocol!.range,
       message: `this HTTP listener of internet-facing load balancer ${lb.label} serves requests in clear text. ${https ? `Redirect HTTP to the HTTPS listener (${https.label}).` : 'Add an HTTPS listener with a certificate and make this one redirect to it.'}`,
       related: [{ at: lb.anchor, message: `${lb.label}: the internet-facing load balancer` }, ...(https ? [{ at: https.anchor, message: `${https.label}: its HTTPS listener` }] : [])],
-      fixes: fixes(fix),
     });
   }
 });
