@@ -220,4 +220,38 @@ export const DEPLOYMENT_CASES: DeploymentCase[] = [
     }),
     expect: [{ rule: 'ecr/immutable-tags', at: key('Repo'), message: /^Api\/Images: / }],
   },
+  {
+    name: 'container instances of a capacity provider: IMDSv2 optional, hop limit 2',
+    template: tpl({
+      LT: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: ref('Ami'), MetadataOptions: { HttpTokens: 'optional', HttpPutResponseHopLimit: 2 } } } },
+      Asg: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '2', LaunchTemplate: { LaunchTemplateId: ref('LT'), Version: att('LT', 'LatestVersionNumber') } } },
+      Provider: { Type: 'AWS::ECS::CapacityProvider', Properties: { AutoScalingGroupProvider: { AutoScalingGroupArn: ref('Asg') } } },
+      Plain: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-12345678' } } },
+    }, { Ami: { Type: 'String' } }),
+    expect: [
+      { rule: 'instance/imdsv2', at: { path: R('LT', 'LaunchTemplateData', 'MetadataOptions', 'HttpTokens') }, related: [key('Provider')], message: /^LT: HttpTokens is optional/ },
+      { rule: 'instance/imdsv2', at: { path: R('LT', 'LaunchTemplateData', 'MetadataOptions', 'HttpPutResponseHopLimit') }, related: [key('Provider')], message: /HttpPutResponseHopLimit is 2/ },
+    ],
+    fix: 'instance/imdsv2',
+  },
+  {
+    name: 'user data joins a cluster without blocking IMDS for awsvpc tasks on EC2',
+    template: tpl({
+      LC: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-12345678', InstanceType: 't3.small', UserData: { 'Fn::Base64': { 'Fn::Sub': '#!/bin/bash\necho ECS_CLUSTER=${Cluster} >> /etc/ecs/ecs.config\n' } } } },
+      Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { NetworkMode: 'awsvpc', RequiresCompatibilities: ['EC2'], ContainerDefinitions: [{ Name: 'app', Image: 'public.ecr.aws/nginx/nginx:1.27' }] } },
+    }),
+    expect: [
+      { rule: 'instance/imdsv2', at: key('LC'), related: [{ path: R('LC', 'UserData') }], message: /HttpTokens is not set/ },
+      { rule: 'instance/awsvpc-block-imds', at: { path: R('LC', 'UserData') }, related: [{ path: R('Task', 'NetworkMode'), key: true }], message: /Task runs in awsvpc mode on EC2/ },
+    ],
+  },
+  {
+    name: 'unknown: HttpTokens from a parameter; user data that already blocks IMDS',
+    template: tpl({
+      LT: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { MetadataOptions: { HttpTokens: ref('Tokens'), HttpPutResponseHopLimit: 1 }, UserData: { 'Fn::Base64': 'echo ECS_CLUSTER=prod >> /etc/ecs/ecs.config; echo ECS_AWSVPC_BLOCK_IMDS=true >> /etc/ecs/ecs.config' } } } },
+      Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { NetworkMode: 'awsvpc', RequiresCompatibilities: ['EC2'], ContainerDefinitions: [{ Name: 'app', Image: 'public.ecr.aws/nginx/nginx:1.27' }] } },
+    }, { Tokens: { Type: 'String' } }),
+    expect: [],
+    silent: ['instance/imdsv2', 'instance/awsvpc-block-imds'],
+  },
 ];

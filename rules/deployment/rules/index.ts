@@ -9,8 +9,9 @@ import { containerInsights, execLogging } from './cluster';
 import { roleAdminPolicy } from './role-admin-policy';
 import { roleExecutionScope } from './role-execution-scope';
 import { roleTaskTrust } from './role-task-trust';
+import { instanceAwsvpcBlockImds, instanceImdsv2 } from './instance-imds';
 
 export const deploymentRules: readonly Rule[] = [
   taskWorldIngress, adminPortOpen, lbHttpsListener, lbTlsPolicy, ecrImmutableTags, ecrScanOnPush, containerInsights, execLogging,
-  roleAdminPolicy, roleExecutionScope, roleTaskTrust,
+  roleAdminPolicy, roleExecutionScope, roleTaskTrust, instanceImdsv2, instanceAwsvpcBlockImds,
 ];
