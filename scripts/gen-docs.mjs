@@ -14,7 +14,7 @@ const PACKS = [
   ['task', 'Task definitions'], ['service', 'Service definitions'], ['iam', 'IAM policies (identity)'],
   ['trust', 'Trust policies'], ['endpoint', 'VPC endpoint policies'], ['ecr', 'ECR repositories (policies and settings)'], ['agent', 'ECS agent (ecs.config)'],
   // Deployment rules: over the model of a whole CloudFormation template (rules/deployment).
-  ['network', 'Network (security groups of a whole template)'], ['lb', 'Load balancers'], ['cluster', 'Clusters'], ['role', 'Task and execution roles'], ['instance', 'Container instances'],
+  ['network', 'Network (security groups of a whole template)'], ['lb', 'Load balancers'], ['cluster', 'Clusters'], ['role', 'Task and execution roles'], ['instance', 'Container instances'], ['vpc', 'VPCs'], ['mesh', 'Service-to-service encryption'],
 ];
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

@@ -28,10 +28,11 @@ const service = (groups: unknown[], extra: Res = {}): Res => ({
 });
 /** An ALB (internet-facing unless `scheme` says otherwise) with a forwarding listener on `protocol`, and its target group. */
 const alb = (groups: unknown[], protocol = 'HTTP', scheme?: string): Record<string, Res> => ({
-  LB: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { ...(scheme ? { Scheme: scheme } : {}), Subnets: ['subnet-1', 'subnet-2'], SecurityGroups: groups } },
+  LB: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { ...(scheme ? { Scheme: scheme } : {}), Subnets: ['subnet-1', 'subnet-2'], SecurityGroups: groups, LoadBalancerAttributes: ACCESS_LOGS } },
   TG: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 8080, Protocol: 'HTTP', TargetType: 'ip', VpcId: 'vpc-1234' } },
   Listener: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { LoadBalancerArn: ref('LB'), Port: protocol === 'HTTP' ? 80 : 443, Protocol: protocol, DefaultActions: [{ Type: 'forward', TargetGroupArn: ref('TG') }] } },
 });
+const ACCESS_LOGS = [{ Key: 'access_logs.s3.enabled', Value: 'true' }, { Key: 'access_logs.s3.bucket', Value: 'logs-bucket' }];
 const behindTg = { LoadBalancers: [{ TargetGroupArn: ref('TG'), ContainerName: 'app', ContainerPort: 8080 }] };
 const trust = (svc: unknown) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: svc }, Action: 'sts:AssumeRole' }] });
 const role = (extra: Res = {}, principal: unknown = 'ecs-tasks.amazonaws.com'): Res => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trust(principal), ...extra } });
@@ -253,5 +254,70 @@ export const DEPLOYMENT_CASES: DeploymentCase[] = [
     }, { Tokens: { Type: 'String' } }),
     expect: [],
     silent: ['instance/imdsv2', 'instance/awsvpc-block-imds'],
+  },
+  {
+    name: 'public load balancers: no attributes, access logs disabled, from a parameter; an internal one',
+    template: tpl({
+      Plain: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['subnet-1', 'subnet-2'] } },
+      Off: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Scheme: 'internet-facing', LoadBalancerAttributes: [{ Key: 'access_logs.s3.enabled', Value: 'false' }] } },
+      Param: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { LoadBalancerAttributes: [{ Key: 'access_logs.s3.enabled', Value: ref('Logs') }] } },
+      Internal: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Scheme: 'internal' } },
+    }, { Logs: { Type: 'String' } }),
+    expect: [
+      { rule: 'lb/access-logs', at: key('Plain') },
+      { rule: 'lb/access-logs', at: { path: R('Off', 'LoadBalancerAttributes', 0, 'Value') } },
+    ],
+  },
+  {
+    name: 'a private VPC hosting a service: missing endpoints and flow log',
+    template: tpl({
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+      Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('Vpc'), CidrBlock: '10.0.0.0/24' } },
+      EcrApi: { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: ref('Vpc'), ServiceName: { 'Fn::Sub': 'com.amazonaws.${AWS::Region}.ecr.api' }, VpcEndpointType: 'Interface' } },
+      Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { NetworkMode: 'awsvpc', ContainerDefinitions: [{
+        Name: 'app', Image: { 'Fn::Sub': '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/app:1.0' },
+        LogConfiguration: { LogDriver: 'awslogs', Options: { 'awslogs-group': 'app', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'app' } },
+        Secrets: [{ Name: 'DB', ValueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db' }],
+      }] } },
+      Service: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: ref('Task'), NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [ref('Subnet')], SecurityGroups: ['sg-0123'] } } } },
+    }),
+    expect: [
+      { rule: 'vpc/private-endpoints', at: key('Vpc'), related: [key('Service')], message: /lacks: ecr\.dkr \(pulling from ECR\), s3 \(image layers \(a gateway endpoint\)\), logs \(awslogs\), secretsmanager/ },
+      { rule: 'vpc/flow-logs', at: key('Vpc'), related: [key('Service')], message: /^Vpc: no flow log .*hosts Service/ },
+    ],
+  },
+  {
+    name: 'VPCs with a NAT gateway and a flow log; an endpoint whose service is a parameter',
+    template: tpl({
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+      Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('Vpc'), CidrBlock: '10.0.0.0/24' } },
+      Nat: { Type: 'AWS::EC2::NatGateway', Properties: { SubnetId: ref('Subnet'), AllocationId: 'eipalloc-1' } },
+      Log: { Type: 'AWS::EC2::FlowLog', Properties: { ResourceId: ref('Vpc'), ResourceType: 'VPC', TrafficType: 'ALL' } },
+      Vpc2: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.0.0/16' } },
+      Subnet2: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('Vpc2'), CidrBlock: '10.1.0.0/24' } },
+      Log2: { Type: 'AWS::EC2::FlowLog', Properties: { ResourceId: ref('Subnet2'), ResourceType: 'Subnet', TrafficType: 'ALL' } },
+      Endpoint: { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: ref('Vpc2'), ServiceName: ref('EndpointService') } },
+      Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'app', Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.0' }] } },
+      A: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: ref('Task'), NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [ref('Subnet')] } } } },
+      B: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: ref('Task'), NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [ref('Subnet2')] } } } },
+    }, { EndpointService: { Type: 'String' } }),
+    expect: [],
+    silent: ['vpc/private-endpoints', 'vpc/flow-logs'],
+  },
+  {
+    name: 'Service Connect without TLS; App Mesh node with a permissive listener and unenforced backends',
+    template: tpl({
+      Service: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: 'web:1', ServiceConnectConfiguration: { Enabled: true, Namespace: 'internal', Services: [{ PortName: 'web', ClientAliases: [{ Port: 80 }] }] } } },
+      Secure: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: 'web:1', ServiceConnectConfiguration: { Enabled: true, Services: [{ PortName: 'api', Tls: { IssuerCertificateAuthority: { AwsPcaAuthorityArn: ref('Ca') } } }] } } },
+      Node: { Type: 'AWS::AppMesh::VirtualNode', Properties: { MeshName: 'mesh', Spec: {
+        Listeners: [{ PortMapping: { Port: 8080, Protocol: 'http' }, TLS: { Mode: 'PERMISSIVE', Certificate: { ACM: { CertificateArn: ref('Cert') } } } }],
+        Backends: [{ VirtualService: { VirtualServiceName: 'api.local' } }],
+      } } },
+    }, { Ca: { Type: 'String' }, Cert: { Type: 'String' } }),
+    expect: [
+      { rule: 'mesh/service-connect-tls', at: { path: R('Service', 'ServiceConnectConfiguration', 'Services', 0, 'PortName'), key: true }, message: /publishes "web" without Tls/ },
+      { rule: 'mesh/app-mesh-tls', at: { path: R('Node', 'Spec', 'Listeners', 0, 'TLS', 'Mode') }, message: /TLS Mode PERMISSIVE/ },
+      { rule: 'mesh/app-mesh-tls', at: { path: R('Node', 'Spec', 'Backends'), key: true }, message: /do not enforce TLS/ },
+    ],
   },
 ];
