@@ -1,7 +1,7 @@
 // CloudFormation (JSON, YAML, CDK output) -> deployment model. Built from the template tree rules/hosts/cfn.ts
 // parses (intrinsics keep their call), so nothing is parsed twice.
 import type { HNode } from '../hosts/tree';
-import type { HostParse } from '../hosts/cfn';
+import { cdkPath, type HostParse } from '../hosts/cfn';
 import { get, str, type DeploymentModel, type Reference, type Resource, type Target } from './model';
 
 /** The model of a parsed template; undefined when the file has no `Resources` map. */
@@ -54,12 +54,6 @@ export function cloudFormationModel(parsed: HostParse, text: string): Deployment
     }
   }
   return { format: parsed.format, text, resources, byId, references, resolve };
-}
-
-/** `Api/Service/SecurityGroup` from CDK's `Metadata: { aws:cdk:path: Api/Service/SecurityGroup/Resource }`. */
-function cdkPath(resource: HNode): string | undefined {
-  const p = str(get(resource, 'Metadata', 'aws:cdk:path'));
-  return p ? p.replace(/\/(Resource|Default)$/, '') : undefined;
 }
 
 function dependsOn(n: HNode | undefined): string[] {

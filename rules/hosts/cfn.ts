@@ -178,12 +178,19 @@ function extract(template: HNode): EmbeddedDoc[] {
     if (type?.t !== 'scalar' || typeof type.value !== 'string' || props?.t !== 'object') continue;
     for (const x of resourceDocs(type.value, props)) {
       const root = applyNames(x.value, x.ecs ? ECS_NAMES : VERBATIM);
-      const doc: EmbeddedDoc = { kind: x.kind, root, label: res.hostKey, anchor: res.keyRange };
+      const doc: EmbeddedDoc = { kind: x.kind, root, label: cdkPath(res.value) ?? res.hostKey, anchor: res.keyRange };
       if (x.kind === 'task-definition' && noEcho.size) doc.noEchoRefs = noEchoEnvironment(root, noEcho);
       docs.push(doc);
     }
   }
   return docs;
+}
+
+/** CDK output: a resource's construct path (`Api/Service/SecurityGroup`), which is what its author edits. */
+export function cdkPath(resource: HNode): string | undefined {
+  const meta = lastProp(resource, 'Metadata')?.value;
+  const p = meta && lastProp(meta, 'aws:cdk:path')?.value;
+  return p?.t === 'scalar' && typeof p.value === 'string' ? p.value.replace(/\/(Resource|Default)$/, '') : undefined;
 }
 
 /** Environment values that `Ref` a NoEcho parameter: the secret ends up in the task definition in plain text. */

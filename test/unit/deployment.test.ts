@@ -70,3 +70,14 @@ describe('deployment rules: shared cross-resource cases', () => {
     });
   }
 });
+
+describe('deployment model: CDK output', () => {
+  it('messages of the per-document rules name the construct path too', () => {
+    const text = renderJson({ Resources: { TaskDefB0D8: {
+      Type: 'AWS::ECS::TaskDefinition', Metadata: { 'aws:cdk:path': 'Api/Web/TaskDef/Resource' },
+      Properties: { ContainerDefinitions: [{ Name: 'app', Image: 'public.ecr.aws/nginx/nginx:1.27', Privileged: true }] },
+    } } }).text;
+    const f = lint(text, { fileName: 'Api.template.json' }).findings.find((x) => x.ruleId === 'task/no-privileged');
+    assert.match(f!.message, /^Api\/Web\/TaskDef: /);
+  });
+});
