@@ -18,6 +18,7 @@ export function cloudFormationModel(parsed: HostParse, text: string): Deployment
       type,
       props: get(p.value, 'Properties'),
       anchor: p.keyRange,
+      range: { offset: p.keyRange.offset, length: p.value.range.offset + p.value.range.length - p.keyRange.offset },
       label: cdkPath(p.value) ?? p.hostKey,
       dependsOn: dependsOn(get(p.value, 'DependsOn')),
     };

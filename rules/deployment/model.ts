@@ -14,6 +14,8 @@ export interface Resource {
   props: HNode | undefined;
   /** The logical id's key (block labels): where findings about the resource as a whole point. */
   anchor: Range;
+  /** From the logical id to the end of the resource's definition. */
+  range: Range;
   /** What its author edits and messages name: the CDK construct path when there is one, else the id. */
   label: string;
   /** Explicit `DependsOn` ids. */

@@ -1,7 +1,7 @@
 import { deploymentRule } from '../rule';
 import { editFix, fixes } from '../fix';
 import { get, int, items, keyRange, ofType, referrers, str, target, type DeploymentModel, type Resource } from '../model';
-import type { HNode } from '../../hosts/tree';
+import type { HNode, Range } from '../../hosts/tree';
 
 const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
 const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
@@ -14,7 +14,7 @@ interface Instances {
   /** Where instance settings live: `LaunchTemplateData`, or the launch configuration's properties. */
   data: HNode | undefined;
   /** Why they are container instances: the capacity provider or the user data that joins a cluster. */
-  why: { at: HNode | Resource; message: string } | undefined;
+  why: { at: Range; message: string } | undefined;
 }
 
 /** Literal text of a UserData value (`Fn::Base64` of a string or `Fn::Sub`): its literal parts, `${...}` kept. */
@@ -43,14 +43,14 @@ function containerInstances(model: DeploymentModel): Instances[] {
     const cp = asgs.map((a) => viaProvider.get(a)).find((x) => x);
     const ud = get(data, 'UserData');
     let why: Instances['why'];
-    if (cp) why = { at: cp, message: `${cp.label}: the capacity provider that runs ECS tasks on these instances` };
-    else if (JOINS_CLUSTER.test(userDataText(ud) ?? '')) why = { at: ud!, message: 'the user data that joins the instances to an ECS cluster' };
+    if (cp) why = { at: cp.anchor, message: `${cp.label}: the capacity provider that runs ECS tasks on these instances` };
+    else if (JOINS_CLUSTER.test(userDataText(ud) ?? '')) why = { at: ud!.range, message: 'the user data that joins the instances to an ECS cluster' };
     if (why) out.push({ source, data, why });
   }
   return out;
 }
 
-const related = (i: Instances) => i.why ? [{ at: 'range' in i.why.at ? i.why.at.range : i.why.at.anchor, message: i.why.message }] : undefined;
+const related = (i: Instances) => (i.why ? [i.why] : undefined);
 
 export const instanceImdsv2 = deploymentRule({
   id: 'instance/imdsv2',
