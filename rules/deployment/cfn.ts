@@ -22,6 +22,8 @@ export function cloudFormationModel(parsed: HostParse, text: string): Deployment
       label: cdkPath(p.value) ?? p.hostKey,
       dependsOn: dependsOn(get(p.value, 'DependsOn')),
     };
+    const condition = str(get(p.value, 'Condition'));
+    if (condition) r.condition = condition;
     resources.push(r);
     byId.set(r.id, r);
   }

@@ -20,6 +20,8 @@ export interface Resource {
   label: string;
   /** Explicit `DependsOn` ids. */
   dependsOn: string[];
+  /** CloudFormation `Condition`: the resource exists only when it holds (a deploy-time fact). */
+  condition?: string;
 }
 
 /** A reference from one resource's value to another resource (`Ref`, `Fn::GetAtt`, `${Name}` in `Fn::Sub`, DependsOn). */

@@ -320,4 +320,12 @@ export const DEPLOYMENT_CASES: DeploymentCase[] = [
       { rule: 'mesh/app-mesh-tls', at: { path: R('Node', 'Spec', 'Backends'), key: true }, message: /do not enforce TLS/ },
     ],
   },
+  {
+    name: 'the only HTTPS listener exists under a Condition: the advice is to add one',
+    template: tpl({
+      ...alb([]),
+      Https: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Condition: 'EnableTls', Properties: { LoadBalancerArn: ref('LB'), Port: 443, Protocol: 'HTTPS', DefaultActions: [{ Type: 'forward', TargetGroupArn: ref('TG') }] } },
+    }),
+    expect: [{ rule: 'lb/https-listener', at: { path: R('Listener', 'Protocol') }, related: [key('LB')], message: /Add an HTTPS listener with a certificate/ }],
+  },
 ];

@@ -43,8 +43,8 @@ export const lbHttpsListener = deploymentRule({
     const viaRules = rulesOf(model, l).map((r) => serves(get(r.props, 'Actions')));
     if (own === undefined || viaRules.includes(undefined)) continue;
     if (!own && !viaRules.includes(true)) continue;
-    // Redirecting only helps when the load balancer also listens for HTTPS.
-    const https = ofType(model, LISTENER).find((x) => x !== l && target(model, get(x.props, 'LoadBalancerArn'), LOAD_BALANCER) === lb && str(get(x.props, 'Protocol'))?.toUpperCase() === 'HTTPS');
+    // Redirecting only helps when the load balancer also listens for HTTPS (always, not under a Condition).
+    const https = ofType(model, LISTENER).find((x) => x !== l && !x.condition && target(model, get(x.props, 'LoadBalancerArn'), LOAD_BALANCER) === lb && str(get(x.props, 'Protocol'))?.toUpperCase() === 'HTTPS');
     report({
       resource: l,
       at: protocol!.range,
