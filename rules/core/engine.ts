@@ -14,6 +14,11 @@ export interface LintOptions {
   ruleSettings?: Record<string, SeveritySetting>;
   /** Rule id -> options (validated by the caller, see config/). */
   ruleOptions?: Record<string, Record<string, unknown>>;
+  /**
+   * Terraform: the other `.tf` files of the module (same directory), unsaved text where the caller has it. The engine
+   * never reads files; whole-module rules see resources and references across them.
+   */
+  siblings?: readonly { fileName: string; text: string }[];
   /** Called once per rule failure, for logging. The failure also becomes an `internal/rule-error` finding. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }

@@ -51,11 +51,13 @@ export interface Finding {
   related?: RelatedLocation[];
 }
 
-/** Another place in the same document that a finding involves (the resource at the other end). */
+/** Another place a finding involves (the resource at the other end): in the same document, or in `fileName`. */
 export interface RelatedLocation {
   offset: number;
   length: number;
   message: string;
+  /** A sibling file of the same Terraform module (as given in LintOptions.siblings); offsets are that file's. */
+  fileName?: string;
 }
 
 export interface RuleMeta {

@@ -5,6 +5,7 @@ import { SYNTAX_RULE_ID } from '../core/engine';
 import type { Finding } from '../core/types';
 import { isHostKind, lintParsedHost, parseHost } from '../hosts';
 import { cloudFormationModel } from './cfn';
+import { terraformModel } from './terraform';
 import { registerModel } from './rule';
 
 export const hostLinter: HostLinter = {
@@ -14,8 +15,10 @@ export const hostLinter: HostLinter = {
     const findings = lintParsedHost(engine, text, parsed, {
       fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID,
     });
-    if (kind !== 'cloudformation' || !engine.hasRules(kind)) return findings;
-    const model = cloudFormationModel(parsed, text);
+    if (!engine.hasRules(kind)) return findings;
+    const model = kind === 'terraform'
+      ? terraformModel([{ fileName: opts.fileName, text }, ...(opts.siblings ?? []).filter((s) => s.fileName !== opts.fileName)])
+      : cloudFormationModel(parsed, text);
     if (!model) return findings;
     engine.runRules(kind, text, opts, findings, undefined, registerModel(model));
     return findings.sort(byPosition);

@@ -38,7 +38,7 @@ function describeRole(model: DeploymentModel, role: Resource): string[] {
   const services = (items(get(role.props, 'AssumeRolePolicyDocument', 'Statement')) ?? [])
     .flatMap((s) => items(get(s, 'Principal', 'Service')) ?? []).map((s) => str(s) ?? (s.t === 'template' ? s.value : '(deploy-time value)'));
   if (services.length) out.push(`Trusted by: ${services.map((s) => `\`${s}\``).join(', ')}`);
-  const managed = managedPolicyArns(role).map((a) => awsManagedPolicyName(a) ?? '(customer managed or deploy-time value)');
+  const managed = managedPolicyArns(model, role).map((a) => awsManagedPolicyName(a.node) ?? '(customer managed or deploy-time value)');
   if (managed.length) out.push(`Managed policies: ${managed.map(md).join(', ')}`);
   const grants = allowedActions(rolePolicies(model, role));
   if (grants === undefined) out.push('Allowed actions: not all known (deploy-time values)');

@@ -36,9 +36,15 @@ export interface Reference {
 /** What a value resolves to: a resource of the model, or `unknown` (parameter, import, pseudo parameter, condition). */
 export type Target = { resource: Resource; attr?: string } | 'unknown';
 
+/** Terraform: one file of the module, where it sits in the model's offset space (the linted file first, at 0). */
+export interface ModuleFile { fileName?: string; offset: number; length: number }
+
 export interface DeploymentModel {
   format: HostFormat;
+  /** The linted file's text (Terraform: followed by its siblings', one line break between each). */
   text: string;
+  /** Terraform: the module's files; absent for CloudFormation (one file). */
+  files?: ModuleFile[];
   resources: Resource[];
   byId: ReadonlyMap<string, Resource>;
   references: Reference[];

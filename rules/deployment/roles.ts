@@ -5,6 +5,8 @@ import { get, items, ofType, referrers, str, target, type DeploymentModel, type 
 
 export const ROLE = 'AWS::IAM::Role';
 export const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
+export const TF_ROLE = 'aws_iam_role';
+const TF_TASK_DEFINITION = 'aws_ecs_task_definition';
 
 export interface RoleUse {
   role: Resource;
@@ -16,10 +18,11 @@ export interface RoleUse {
 
 export function roleUses(model: DeploymentModel): RoleUse[] {
   const out: RoleUse[] = [];
-  for (const task of ofType(model, TASK_DEFINITION)) {
-    for (const [key, as] of [['TaskRoleArn', 'task'], ['ExecutionRoleArn', 'execution']] as const) {
+  const hcl = model.format === 'hcl';
+  for (const task of ofType(model, hcl ? TF_TASK_DEFINITION : TASK_DEFINITION)) {
+    for (const [key, as] of (hcl ? [['task_role_arn', 'task'], ['execution_role_arn', 'execution']] : [['TaskRoleArn', 'task'], ['ExecutionRoleArn', 'execution']]) as [string, RoleUse['as']][]) {
       const ref = get(task.props, key);
-      const role = target(model, ref, ROLE);
+      const role = target(model, ref, ROLE, TF_ROLE);
       if (role) out.push({ role, task, as, ref: ref! });
     }
   }
@@ -33,9 +36,16 @@ export function awsManagedPolicyName(n: HNode): string | undefined {
   return m?.[1];
 }
 
-/** Managed policy ARNs attached to a role (values as written). */
-export function managedPolicyArns(role: Resource): HNode[] {
-  return items(get(role.props, 'ManagedPolicyArns')) ?? [];
+/**
+ * Managed policy ARNs attached to a role (values as written), with the resource that attaches them: the role's own
+ * `ManagedPolicyArns` / `managed_policy_arns`, and Terraform's aws_iam_role_policy_attachment naming the role.
+ */
+export function managedPolicyArns(model: DeploymentModel, role: Resource): { node: HNode; owner: Resource }[] {
+  const own = (items(get(role.props, 'ManagedPolicyArns') ?? get(role.props, 'managed_policy_arns')) ?? []).map((node) => ({ node, owner: role }));
+  const attached = referrers(model, role, 'aws_iam_role_policy_attachment')
+    .filter((r) => target(model, get(r.from.props, 'role')) === role)
+    .flatMap((r) => { const node = get(r.from.props, 'policy_arn'); return node ? [{ node, owner: r.from }] : []; });
+  return [...own, ...new Map(attached.map((a) => [a.owner, a])).values()];
 }
 
 export interface PolicyDoc { owner: Resource; doc: HNode }
@@ -54,7 +64,7 @@ export function rolePolicies(model: DeploymentModel, role: Resource): PolicyDoc[
     if (named && doc && !out.some((o) => o.doc === doc)) out.push({ owner: p, doc });
   }
   // A customer managed policy attached through ManagedPolicyArns: !Ref Policy.
-  for (const arn of managedPolicyArns(role)) {
+  for (const { node: arn } of managedPolicyArns(model, role)) {
     const p = target(model, arn, 'AWS::IAM::ManagedPolicy');
     const doc = p && get(p.props, 'PolicyDocument');
     if (p && doc && !out.some((o) => o.doc === doc)) out.push({ owner: p, doc });
@@ -68,6 +78,7 @@ export interface ActionGrant { owner: Resource; node: HNode; action: string }
 export function allowedActions(docs: PolicyDoc[]): ActionGrant[] | undefined {
   const out: ActionGrant[] = [];
   for (const { owner, doc } of docs) {
+    if (doc.t !== 'object') return undefined;
     const statements = items(get(doc, 'Statement'));
     if (!statements) return undefined;
     for (const s of statements) {

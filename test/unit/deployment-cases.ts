@@ -328,4 +328,13 @@ export const DEPLOYMENT_CASES: DeploymentCase[] = [
     }),
     expect: [{ rule: 'lb/https-listener', at: { path: R('Listener', 'Protocol') }, related: [key('LB')], message: /Add an HTTPS listener with a certificate/ }],
   },
+  {
+    name: 'unknown trust policy documents (Fn::If) are not judged',
+    template: tpl({
+      TaskRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { 'Fn::If': ['Prod', trust('ecs-tasks.amazonaws.com'), trust('ec2.amazonaws.com')] } } },
+      Task: taskDef({ TaskRoleArn: att('TaskRole', 'Arn') }),
+    }),
+    expect: [],
+    silent: ['role/task-trust'],
+  },
 ];

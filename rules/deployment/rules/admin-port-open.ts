@@ -1,6 +1,9 @@
 import { deploymentRule } from '../rule';
 import { get, int, ofType, referrers, target, type DeploymentModel, type Resource } from '../model';
-import { INGRESS, LISTENER, LOAD_BALANCER, SECURITY_GROUP, admits, ingressRules, type Ingress } from '../network';
+import { INGRESS, LISTENERS, LOAD_BALANCERS, SECURITY_GROUPS, admits, ingressRules, type Ingress } from '../network';
+
+/** Resources that reference a group without attaching it: rules of it (or sourcing it) and other groups. */
+const RULES_AND_GROUPS = [INGRESS, 'AWS::EC2::SecurityGroupEgress', ...SECURITY_GROUPS, 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
 
 /**
  * A group attached only to load balancers exposes only their listeners' ports: an ALB or NLB does not answer on 22
@@ -8,10 +11,10 @@ import { INGRESS, LISTENER, LOAD_BALANCER, SECURITY_GROUP, admits, ingressRules,
  */
 function onlyBehindListeners(model: DeploymentModel, group: Resource | undefined, port: number): boolean {
   if (!group) return false;
-  const users = referrers(model, group).map((r) => r.from).filter((r) => r.type !== INGRESS && r.type !== SECURITY_GROUP && r.type !== 'AWS::EC2::SecurityGroupEgress');
-  if (!users.length || !users.every((u) => u.type === LOAD_BALANCER)) return false;
-  return !ofType(model, LISTENER).some((l) => users.includes(target(model, get(l.props, 'LoadBalancerArn'), LOAD_BALANCER)!)
-    && int(get(l.props, 'Port')) === port);
+  const users = referrers(model, group).map((r) => r.from).filter((r) => !RULES_AND_GROUPS.includes(r.type));
+  if (!users.length || !users.every((u) => LOAD_BALANCERS.includes(u.type))) return false;
+  return !ofType(model, ...LISTENERS).some((l) => users.includes(target(model, get(l.props, 'LoadBalancerArn') ?? get(l.props, 'load_balancer_arn'), ...LOAD_BALANCERS)!)
+    && int(get(l.props, 'Port') ?? get(l.props, 'port')) === port);
 }
 
 const ADMIN_PORTS: [number, string][] = [[22, 'SSH'], [3389, 'RDP'], [5985, 'WinRM'], [5986, 'WinRM over HTTPS']];
@@ -28,6 +31,7 @@ export const adminPortOpen = deploymentRule({
   description: 'A security group admits 0.0.0.0/0 or ::/0 to an administration port (SSH 22, RDP 3389, WinRM 5985/5986).',
   references: ['AWS Foundational Security Best Practices EC2.13, EC2.14, EC2.53', 'CIS AWS Foundations 5.2, 5.3', 'cdk-nag AwsSolutions-EC23'],
   fixable: false,
+  hosts: ['cloudformation', 'terraform'],
 }, ({ model, report }) => {
   for (const rule of ingressRules(model)) {
     const open = openAdminPorts(model, rule);

@@ -10,17 +10,18 @@ export const roleAdminPolicy = deploymentRule({
   description: 'The task role or execution role of a task definition has an AWS managed administrator policy (AdministratorAccess, PowerUserAccess, IAMFullAccess, ...).',
   references: ['Amazon ECS best practices: IAM roles for tasks (least privilege)', 'cdk-nag AwsSolutions-IAM4', 'AWS Foundational Security Best Practices IAM.1'],
   fixable: false,
+  hosts: ['cloudformation', 'terraform'],
 }, ({ model, report }) => {
   const uses = roleUses(model);
   for (const role of new Set(uses.map((u) => u.role))) {
     const mine = uses.filter((u) => u.role === role);
-    for (const arn of managedPolicyArns(role)) {
+    for (const { node: arn, owner } of managedPolicyArns(model, role)) {
       const name = awsManagedPolicyName(arn);
       if (!name || !ADMIN.has(name)) continue;
       report({
-        resource: role,
+        resource: owner,
         at: arn.range,
-        message: `${name} is attached to a role that ECS tasks assume: ${users(mine)}. Any code running in the containers (or anyone who gets a shell in them) can then ${name === 'IAMFullAccess' ? 'make itself an administrator' : 'act as an administrator of the account'}. Grant only the actions the application uses.`,
+        message: `${name} is attached to ${owner === role ? 'a role' : `role ${role.label}`}, which ECS tasks assume: ${users(mine)}. Any code running in the containers (or anyone who gets a shell in them) can then ${name === 'IAMFullAccess' ? 'make itself an administrator' : 'act as an administrator of the account'}. Grant only the actions the application uses.`,
         related: mine.map((u) => ({ at: u.ref.range, message: `${u.task.label}: uses this role as its ${u.as === 'task' ? 'task role' : 'execution role'}` })),
       });
     }

@@ -34,7 +34,7 @@ export const roleExecutionScope = deploymentRule({
     if (mine.some((u) => u.as === 'task')) continue;
     const related = mine.map((u) => ({ at: u.ref.range, message: `${u.task.label}: uses this role as its execution role` }));
     const who = users(mine);
-    for (const arn of managedPolicyArns(role)) {
+    for (const { node: arn } of managedPolicyArns(model, role)) {
       const name = awsManagedPolicyName(arn);
       if (!name || FITTING.has(name)) continue;
       report({ resource: role, at: arn.range, related, message: `AWS managed policy ${name} is attached to the execution role of ${who}. The execution role only pulls images, writes logs and reads the task's secrets (AmazonECSTaskExecutionRolePolicy plus secretsmanager:GetSecretValue / ssm:GetParameters on the task's secrets); the application's permissions belong on the task role.` });

@@ -5,8 +5,9 @@ import { roleUses } from '../roles';
 
 /** Service principals a trust policy names; undefined when any part is not known from the file. */
 function servicePrincipals(doc: HNode | undefined): string[] | undefined {
+  if (doc?.t !== 'object') return undefined; // absent, or a deploy-time value (Fn::If, a policy document's .json)
   const statements = items(get(doc, 'Statement'));
-  if (!doc || !statements) return undefined;
+  if (!statements) return undefined;
   const out: string[] = [];
   for (const s of statements) {
     if (s.t !== 'object') return undefined;
@@ -32,16 +33,18 @@ export const roleTaskTrust = deploymentRule({
   description: 'A role used as a task role or execution role does not trust ecs-tasks.amazonaws.com.',
   references: ['Amazon ECS task IAM role (trust relationship)', 'Amazon ECS task execution IAM role'],
   fixable: false,
+  hosts: ['cloudformation', 'terraform'],
 }, ({ model, report }) => {
   const uses = roleUses(model);
   for (const role of new Set(uses.map((u) => u.role))) {
-    const doc = get(role.props, 'AssumeRolePolicyDocument');
+    const key = model.format === 'hcl' ? 'assume_role_policy' : 'AssumeRolePolicyDocument';
+    const doc = get(role.props, key);
     const services = servicePrincipals(doc);
     if (!services || services.includes('ecs-tasks.amazonaws.com')) continue;
     const mine = uses.filter((u) => u.role === role);
     report({
       resource: role,
-      at: keyRange(role.props, 'AssumeRolePolicyDocument') ?? role.anchor,
+      at: keyRange(role.props, key) ?? role.anchor,
       message: `the trust policy does not name ecs-tasks.amazonaws.com${services.length ? ` (it trusts ${services.join(', ')})` : ''}, yet ${mine.map((u) => `${u.task.label} uses it as its ${u.as === 'task' ? 'task role' : 'execution role'}`).join(', ')}. ECS cannot hand the role to the tasks, and the principals it does trust get the task's permissions. Trust ecs-tasks.amazonaws.com (with aws:SourceAccount) instead.`,
       related: mine.map((u) => ({ at: u.ref.range, message: `${u.task.label}: uses this role as its ${u.as === 'task' ? 'task role' : 'execution role'}` })),
     });

@@ -2,7 +2,7 @@ import { deploymentRule } from '../rule';
 import { editFix, fixes } from '../fix';
 import { ofType, type Resource } from '../model';
 import { openAdminPorts } from './admin-port-open';
-import { SERVICE, ingressRules, lbGroups, lbType, portText, serviceGroups, serviceLoadBalancers } from '../network';
+import { SERVICES, ingressRules, lbGroups, lbType, portText, serviceGroups, serviceLoadBalancers } from '../network';
 
 export const taskWorldIngress = deploymentRule({
   id: 'network/task-world-ingress',
@@ -10,8 +10,9 @@ export const taskWorldIngress = deploymentRule({
   description: 'A security group of an ECS service\'s awsvpc tasks admits 0.0.0.0/0 or ::/0; behind a load balancer only its security group should.',
   references: ['Amazon ECS best practices: networking (security groups)', 'AWS Foundational Security Best Practices EC2.18', 'cdk-nag AwsSolutions-EC23'],
   fixable: true,
+  hosts: ['cloudformation', 'terraform'],
 }, ({ model, report }) => {
-  const services = ofType(model, SERVICE).map((s) => ({ service: s, groups: serviceGroups(model, s) })).filter((s) => s.groups.length);
+  const services = ofType(model, ...SERVICES).map((s) => ({ service: s, groups: serviceGroups(model, s) })).filter((s) => s.groups.length);
   if (!services.length) return;
   for (const rule of ingressRules(model)) {
     // World-open administration ports are network/admin-port-open's error; one finding per problem.
