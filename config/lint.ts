@@ -31,6 +31,8 @@ export interface LintFileOptions {
   /** Config cache; defaults to one shared per engine that re-checks file mtimes. */
   loader?: ConfigLoader;
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Terraform: the other .tf files of the module (see LintOptions.siblings). */
+  siblings?: readonly { fileName: string; text: string }[];
 }
 
 export interface Suppressed {
@@ -88,6 +90,7 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
     ruleSettings: config.rules,
     ruleOptions: config.ruleOptions,
     onRuleError: opts.onRuleError,
+    ...(opts.siblings ? { siblings: opts.siblings } : {}),
   });
   const kind = result.kind;
   let all = result.findings;

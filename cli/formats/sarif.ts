@@ -94,7 +94,7 @@ function region(f: Pick<ReportFinding, 'range' | 'offset' | 'length'>): Sarif.Re
   };
 }
 
-function result(f: ReportFinding, ruleIndex: Map<string, number>, location: Sarif.ArtifactLocation, artifactIndex: number): Sarif.Result {
+function result(f: ReportFinding, ruleIndex: Map<string, number>, location: Sarif.ArtifactLocation, artifactIndex: number, ctx: SarifContext): Sarif.Result {
   const r: Sarif.Result = {
     ruleId: f.ruleId,
     level: LEVEL[f.severity],
@@ -110,7 +110,7 @@ function result(f: ReportFinding, ruleIndex: Map<string, number>, location: Sari
     r.relatedLocations = f.related.map((rel, id) => ({
       id,
       message: { text: rel.message },
-      physicalLocation: { artifactLocation: { ...location, index: artifactIndex }, region: region(rel) },
+      physicalLocation: { artifactLocation: rel.path ? artifactLocation(rel.path, ctx) : { ...location, index: artifactIndex }, region: region(rel) },
     }));
   }
   const index = ruleIndex.get(f.ruleId);
@@ -127,9 +127,9 @@ export function formatSarif(files: readonly FileReport[], ctx: SarifContext): st
     if (file.kind === 'unknown' && !file.error && file.findings.length === 0) continue;
     const location = artifactLocation(file.path, ctx);
     const index = artifacts.push({ location }) - 1;
-    for (const f of file.findings) results.push(result(f, ruleIndex, location, index));
+    for (const f of file.findings) results.push(result(f, ruleIndex, location, index, ctx));
     for (const s of file.suppressed ?? []) {
-      const r = result(s, ruleIndex, location, index);
+      const r = result(s, ruleIndex, location, index, ctx);
       r.suppressions = [{ kind: SUPPRESSION_KIND[s.by], status: 'accepted', justification: s.reason ?? `suppressed by ${s.by}` }];
       results.push(r);
     }
