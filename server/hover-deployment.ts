@@ -3,6 +3,6 @@ import type { HoverProvider } from './hover';
 import { referenceHover } from '../rules/deployment/hover';
 
 export const deploymentHoverProvider: HoverProvider = ({ snap, offset }) => {
-  const h = referenceHover(snap.text, snap.kind, offset, snap.findings);
+  const h = referenceHover(snap.text, snap.kind, offset, snap.findings, snap.siblings);
   return h ? [h] : [];
 };

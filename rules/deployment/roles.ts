@@ -52,6 +52,7 @@ export interface PolicyDoc { owner: Resource; doc: HNode }
 
 /** Identity policy documents that apply to a role: inline `Policies`, and policies in the file that name the role. */
 export function rolePolicies(model: DeploymentModel, role: Resource): PolicyDoc[] {
+  if (model.format === 'hcl') return terraformRolePolicies(model, role);
   const out: PolicyDoc[] = [];
   for (const p of items(get(role.props, 'Policies')) ?? []) {
     const doc = get(p, 'PolicyDocument');
@@ -68,6 +69,25 @@ export function rolePolicies(model: DeploymentModel, role: Resource): PolicyDoc[
     const p = target(model, arn, 'AWS::IAM::ManagedPolicy');
     const doc = p && get(p.props, 'PolicyDocument');
     if (p && doc && !out.some((o) => o.doc === doc)) out.push({ owner: p, doc });
+  }
+  return out;
+}
+
+/**
+ * Terraform: `inline_policy` blocks, aws_iam_role_policy naming the role, and aws_iam_policy resources attached by
+ * aws_iam_role_policy_attachment (policies as jsonencode objects; JSON strings and policy documents stay unknown).
+ */
+function terraformRolePolicies(model: DeploymentModel, role: Resource): PolicyDoc[] {
+  const out: PolicyDoc[] = [];
+  for (const ip of items(get(role.props, 'inline_policy')) ?? []) {
+    const doc = get(ip, 'policy');
+    if (doc) out.push({ owner: role, doc });
+  }
+  for (const ref of referrers(model, role, 'aws_iam_role_policy', 'aws_iam_role_policy_attachment')) {
+    if (target(model, get(ref.from.props, 'role')) !== role) continue;
+    const policy = ref.from.type === 'aws_iam_role_policy' ? ref.from : target(model, get(ref.from.props, 'policy_arn'), 'aws_iam_policy');
+    const doc = policy && get(policy.props, 'policy');
+    if (policy && doc && !out.some((o) => o.doc === doc)) out.push({ owner: policy, doc });
   }
   return out;
 }

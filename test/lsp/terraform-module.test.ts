@@ -49,6 +49,10 @@ describe('LSP: Terraform modules across files', () => {
     assert.deepEqual(d.relatedInformation?.[0].location.range, rangeOf(NETWORK, '"0.0.0.0/0"'));
     assert.equal((await world(uri('network.tf'))).length, 1, 'and in network.tf, where it is fixed');
 
+    const ref = rangeOf(SERVICE, 'aws_security_group.tasks.id');
+    const h = await client.hover(uri('service.tf'), { line: ref.start.line, character: ref.start.character + 5 });
+    assert.match((h!.contents as { value: string }).value, /\*\*aws\\_security\\_group\.tasks\*\* \(`aws_security_group`\), attribute `id`\n\nIngress:\n- port 8080 from `0\.0\.0\.0\/0`/);
+
     client.change(uri('network.tf'), NETWORK.replace('"0.0.0.0/0"', '"10.0.0.0/16"'));
     assert.equal((await world(uri('service.tf'))).length, 0, 'the unsaved edit is seen by the other file');
     client.change(uri('network.tf'), NETWORK);

@@ -208,6 +208,33 @@ resource "aws_ecs_task_definition" "b" {
     silent: ['role/admin-policy', 'role/task-trust'],
   },
   {
+    name: 'an execution role granted s3:PutObject by aws_iam_role_policy; a pull-only inline policy is fine',
+    files: {
+      'iam.tf': `resource "aws_iam_role" "exec" {
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+  inline_policy {
+    name   = "pull"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["ecr:GetAuthorizationToken", "ecr:BatchGetImage"], Resource = "*" }] })
+  }
+}
+
+resource "aws_iam_role_policy" "extra" {
+  role   = aws_iam_role.exec.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["logs:PutLogEvents", "s3:PutObject"], Resource = "*" }] })
+}
+`,
+      'task.tf': `resource "aws_ecs_task_definition" "web" {
+  family             = "web"
+  execution_role_arn = aws_iam_role.exec.arn
+}
+`,
+    },
+    expect: [
+      { rule: 'role/execution-role-scope', file: 'iam.tf', at: '"s3:PutObject"', related: [{ file: 'task.tf', text: 'aws_iam_role.exec.arn' }], message: /^aws_iam_role_policy\.extra: "s3:PutObject" is granted to the execution role of aws_ecs_task_definition\.web/ },
+      { rule: 'role/execution-role-scope', file: 'task.tf', at: 'aws_iam_role.exec.arn', related: [{ file: 'iam.tf', text: '"s3:PutObject"' }] },
+    ],
+  },
+  {
     name: 'count: a reference with an index resolves to the resource',
     files: {
       'main.tf': `resource "aws_security_group" "tasks" {

@@ -26,6 +26,7 @@ export const roleExecutionScope = deploymentRule({
   description: 'A task definition\'s execution role is granted more than pulling images, writing logs and reading secrets.',
   references: ['Amazon ECS task execution IAM role', 'cdk-nag AwsSolutions-IAM5'],
   fixable: false,
+  hosts: ['cloudformation', 'terraform'],
 }, ({ model, report }) => {
   const uses = roleUses(model);
   for (const role of new Set(uses.filter((u) => u.as === 'execution').map((u) => u.role))) {
