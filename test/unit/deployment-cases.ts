@@ -82,6 +82,11 @@ export const DEPLOYMENT_CASES: DeploymentCase[] = [
     silent: ['network/task-world-ingress'],
   },
   {
+    name: 'all traffic open on a group the template does not attach (exported): its use is unknown; port 22 named is reported',
+    template: tpl({ Exported: sg([{ IpProtocol: '-1', CidrIp: '0.0.0.0/0' }, tcp(22, { CidrIp: '0.0.0.0/0' })]) }),
+    expect: [{ rule: 'network/admin-port-open', at: { path: R('Exported', 'SecurityGroupIngress', 1, 'CidrIp') }, message: /SSH \(port 22\)/ }],
+  },
+  {
     name: 'a group used only by a load balancer: all ports open is not SSH exposure',
     template: tpl({ LBSG: sg([{ IpProtocol: '-1', CidrIp: '0.0.0.0/0' }]), ...alb([ref('LBSG')], 'HTTPS') }),
     expect: [],

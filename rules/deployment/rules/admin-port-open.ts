@@ -5,13 +5,18 @@ import { INGRESS, LISTENERS, LOAD_BALANCERS, SECURITY_GROUPS, admits, ingressRul
 /** Resources that reference a group without attaching it: rules of it (or sourcing it) and other groups. */
 const RULES_AND_GROUPS = [INGRESS, 'AWS::EC2::SecurityGroupEgress', ...SECURITY_GROUPS, 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
 
+/** Resources of the file the group is attached to. */
+function usersOf(model: DeploymentModel, group: Resource): Resource[] {
+  return referrers(model, group).map((r) => r.from).filter((r) => !RULES_AND_GROUPS.includes(r.type));
+}
+
 /**
  * A group attached only to load balancers exposes only their listeners' ports: an ALB or NLB does not answer on 22
  * unless a listener says so.
  */
 function onlyBehindListeners(model: DeploymentModel, group: Resource | undefined, port: number): boolean {
   if (!group) return false;
-  const users = referrers(model, group).map((r) => r.from).filter((r) => !RULES_AND_GROUPS.includes(r.type));
+  const users = usersOf(model, group);
   if (!users.length || !users.every((u) => LOAD_BALANCERS.includes(u.type))) return false;
   return !ofType(model, ...LISTENERS).some((l) => users.includes(target(model, get(l.props, 'LoadBalancerArn') ?? get(l.props, 'load_balancer_arn'), ...LOAD_BALANCERS)!)
     && int(get(l.props, 'Port') ?? get(l.props, 'port')) === port);
@@ -22,6 +27,11 @@ const ADMIN_PORTS: [number, string][] = [[22, 'SSH'], [3389, 'RDP'], [5985, 'Win
 /** The administration ports a world-open ingress rule exposes (none for a group that only load balancers use). */
 export function openAdminPorts(model: DeploymentModel, rule: Ingress): [number, string][] {
   if (!rule.world) return [];
+  // All traffic open on a group the file does not attach (exported to another stack, such as a load balancer's):
+  // whether an administration port is reachable depends on that unknown attachment. A rule that names the port is
+  // reported wherever the group goes.
+  const everything = rule.ports === 'all' || (!!rule.ports && rule.ports.from <= 0 && rule.ports.to >= 65535);
+  if (everything && (!rule.group || usersOf(model, rule.group).length === 0)) return [];
   return ADMIN_PORTS.filter(([p]) => admits(rule.ports, p) && !onlyBehindListeners(model, rule.group, p));
 }
 
