@@ -271,8 +271,9 @@ describe('hosts: realistic templates have no wrong findings', () => {
   // Each template is clean: every document is found and linted (the mutation proves it), and nothing is flagged.
   it('CDK-synthesised Fargate service (Fn::GetAtt, Fn::Join, Ref)', () => {
     const text = read('cdk-fargate.template.json');
+    // Resources with CDK metadata are labelled by their construct path (what a CDK user edits).
     assert.deepEqual(kindsOf(text, 'cloudformation'), [
-      'WebTaskDefTaskRole0D4F3A1B trust-policy', 'WebTaskDef8A2B1C3D task-definition',
+      'App/Web/TaskDef/TaskRole trust-policy', 'WebTaskDef8A2B1C3D task-definition',
       'WebTaskDefExecutionRoleDefaultPolicy6C7D8E9F identity-policy', 'WebService9A8B7C6D service-definition',
     ]);
     const r = lint(text, { fileName: 'cdk.out/App.template.json' });
