@@ -36,6 +36,10 @@ resource "aws_lb" "public" {
   load_balancer_type = "application"
   security_groups    = [aws_security_group.lb.id]
   subnets            = var.public_subnets
+  access_logs {
+    bucket  = var.log_bucket
+    enabled = true
+  }
 }
 
 resource "aws_lb_target_group" "app" {
@@ -232,6 +236,89 @@ resource "aws_iam_role_policy" "extra" {
     expect: [
       { rule: 'role/execution-role-scope', file: 'iam.tf', at: '"s3:PutObject"', related: [{ file: 'task.tf', text: 'aws_iam_role.exec.arn' }], message: /^aws_iam_role_policy\.extra: "s3:PutObject" is granted to the execution role of aws_ecs_task_definition\.web/ },
       { rule: 'role/execution-role-scope', file: 'task.tf', at: 'aws_iam_role.exec.arn', related: [{ file: 'iam.tf', text: '"s3:PutObject"' }] },
+    ],
+  },
+  {
+    name: 'repositories, clusters and load balancers: the single-resource settings',
+    files: {
+      'main.tf': `resource "aws_lb_listener" "http" {
+  load_balancer_arn = aws_lb.public.arn
+  port              = 80
+  protocol          = "HTTP"
+  default_action {
+    type             = "forward"
+    target_group_arn = var.target_group_arn
+  }
+}
+
+resource "aws_lb" "public" {
+  load_balancer_type = "application"
+}
+
+resource "aws_lb_listener" "tls" {
+  load_balancer_arn = aws_lb.public.arn
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-2016-08"
+}
+
+resource "aws_lb_listener" "redirect" {
+  load_balancer_arn = aws_lb.public.arn
+  protocol          = "HTTP"
+  default_action {
+    type = "redirect"
+    redirect {
+      protocol    = "HTTPS"
+      port        = "443"
+      status_code = "HTTP_301"
+    }
+  }
+}
+
+resource "aws_lb" "private" {
+  internal = true
+}
+
+resource "aws_lb_listener" "internal" {
+  load_balancer_arn = aws_lb.private.arn
+  protocol          = "HTTP"
+  default_action {
+    type             = "forward"
+    target_group_arn = var.target_group_arn
+  }
+}
+
+resource "aws_ecr_repository" "app" {
+  name = "app"
+}
+
+resource "aws_ecr_repository" "hardened" {
+  name                 = "hardened"
+  image_tag_mutability = "IMMUTABLE"
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+}
+
+resource "aws_ecs_cluster" "main" {
+  name = "main"
+}
+
+resource "aws_ecs_cluster" "observed" {
+  name = "observed"
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+`,
+    },
+    expect: [
+      { rule: 'lb/https-listener', file: 'main.tf', at: '"HTTP"', related: [{ file: 'main.tf', text: '"public"' }, { file: 'main.tf', text: '"tls"' }], message: /^aws_lb_listener\.http: .*Redirect HTTP to the HTTPS listener \(aws_lb_listener\.tls\)/ },
+      { rule: 'lb/tls-policy', file: 'main.tf', at: '"ELBSecurityPolicy-2016-08"', related: [], message: /^aws_lb_listener\.tls: ssl_policy ELBSecurityPolicy-2016-08 accepts TLS 1\.0\/1\.1/ },
+      { rule: 'lb/access-logs', file: 'main.tf', at: '"public"', related: [] },
+      { rule: 'ecr/immutable-tags', file: 'main.tf', at: '"app"', related: [], message: /image_tag_mutability is not set/ },
+      { rule: 'ecr/scan-on-push', file: 'main.tf', at: '"app"', related: [] },
+      { rule: 'cluster/container-insights', file: 'main.tf', at: '"main"', related: [], message: /setting \{ name = "containerInsights"/ },
     ],
   },
   {

@@ -12,20 +12,25 @@ export const containerInsights = deploymentRule({
   description: 'An ECS cluster does not enable Container Insights (metrics and performance logs of tasks and services).',
   references: ['AWS Foundational Security Best Practices ECS.12', 'cdk-nag AwsSolutions-ECS4', 'Checkov CKV_AWS_65'],
   fixable: true,
+  hosts: ['cloudformation', 'terraform'],
 }, ({ model, report }) => {
-  for (const c of ofType(model, CLUSTER)) {
-    const settings = get(c.props, 'ClusterSettings');
+  const hcl = model.format === 'hcl';
+  const k = hcl ? { settings: 'setting', name: 'name', value: 'value' } : { settings: 'ClusterSettings', name: 'Name', value: 'Value' };
+  // Terraform can turn it on for the whole account (a setting whose name we cannot read may be that one).
+  if (hcl && ofType(model, 'aws_ecs_account_setting_default').some((a) => str(get(a.props, 'name')) !== 'awsvpcTrunking' && str(get(a.props, 'value')) !== 'disabled')) return;
+  for (const c of ofType(model, CLUSTER, 'aws_ecs_cluster')) {
+    const settings = get(c.props, k.settings);
     const list = items(settings);
     if (!list) continue;
-    const entry = list.find((s) => str(get(s, 'Name')) === 'containerInsights');
-    if (list.some((s) => !str(get(s, 'Name')))) continue; // a setting we cannot read may be the one
-    const value = get(entry, 'Value');
+    const entry = list.find((s) => str(get(s, k.name)) === 'containerInsights');
+    if (list.some((s) => !str(get(s, k.name)))) continue; // a setting we cannot read may be the one
+    const value = get(entry, k.value);
     const v = str(value)?.toLowerCase();
     if (entry && (v === undefined || v === 'enabled' || v === 'enhanced')) continue;
     report({
       resource: c,
-      at: value?.range ?? keyRange(c.props, 'ClusterSettings') ?? c.anchor,
-      message: 'Container Insights is off: without task and service metrics, unusual CPU, network or restart patterns (a crypto miner, a crash loop) go unseen. Add ClusterSettings [{Name: containerInsights, Value: enabled}] (it is billed as CloudWatch custom metrics), unless the account default turns it on.',
+      at: value?.range ?? keyRange(c.props, k.settings) ?? c.anchor,
+      message: `Container Insights is off: without task and service metrics, unusual CPU, network or restart patterns (a crypto miner, a crash loop) go unseen. ${hcl ? 'Add setting { name = "containerInsights", value = "enabled" }' : 'Add ClusterSettings [{Name: containerInsights, Value: enabled}]'} (it is billed as CloudWatch custom metrics), unless the account default turns it on.`,
       // Adds cost: offered, not applied by "fix all".
       fixes: fixes(!entry && (!settings || settings.t === 'array') ? editFix(model, c.props, 'Enable Container Insights', false, (p) => {
         const s = (p.ClusterSettings ??= []) as unknown[];
