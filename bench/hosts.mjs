@@ -57,6 +57,13 @@ export function terraformModule(n = 200) {
   return blocks.slice(0, n).join('\n');
 }
 
+/** Split a module's blocks into `n` files of consecutive blocks. */
+function splitModule(text, n) {
+  const blocks = text.split(/\n(?=resource )/);
+  const per = Math.ceil(blocks.length / n);
+  return Array.from({ length: n }, (_, i) => blocks.slice(i * per, (i + 1) * per).join('\n'));
+}
+
 export async function benchHosts() {
   const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-'));
   const out = join(dir, 'engine.cjs');
@@ -74,6 +81,10 @@ export async function benchHosts() {
   const cfnWithout = time(() => engine.lint(cfn.text, { fileName: 'stack.template.json', ruleSettings: off }), 11);
   const findings = engine.lint(cfn.text, { fileName: 'stack.template.json' }).findings;
   const tfLint = time(() => engine.lint(tf, { fileName: 'main.tf' }), 21);
+  // The same 200 resources as a module of 4 files: one file linted with its 3 siblings (the whole-module model).
+  const parts = splitModule(tf, 4);
+  const siblings = parts.slice(1).map((text, i) => ({ fileName: `part${i + 1}.tf`, text }));
+  const tfModuleLint = time(() => engine.lint(parts[0], { fileName: 'part0.tf', siblings }), 21);
   return {
     cloudformation: {
       bytes: cfn.text.length, resources: cfn.resources, findings: findings.length,
@@ -82,7 +93,7 @@ export async function benchHosts() {
       pull: await editLatency(cfn.text, { pull: true, seed: 17, name: 'stack.template.json', edits: 30 }),
     },
     terraform: {
-      bytes: tf.length, resources: 200, lintMs: tfLint,
+      bytes: tf.length, resources: 200, lintMs: tfLint, moduleOfFourLintMs: tfModuleLint,
       pull: await editLatency(tf, { pull: true, seed: 18, name: 'main.tf', edits: 60 }),
     },
   };

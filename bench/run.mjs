@@ -73,6 +73,7 @@ if (h) {
   row('6 CloudFormation: the same without the deployment rules, median ms', ms(cf.lintWithoutDeploymentRulesMs.median));
   row(`6 CloudFormation: pull didChange -> diagnostics, ${cf.pull.n} edits, p50 / p95 ms`, `${ms(cf.pull.median)} / ${ms(cf.pull.p95)}`);
   row(`6 Terraform ${h.terraform.resources} resources (${(h.terraform.bytes / 1024).toFixed(0)} KB): lint median / p95 ms`, `${ms(h.terraform.lintMs.median)} / ${ms(h.terraform.lintMs.p95)}`);
+  if (h.terraform.moduleOfFourLintMs) row('6 Terraform: the same as 4 files, one linted with its 3 siblings (whole-module model), median / p95 ms', `${ms(h.terraform.moduleOfFourLintMs.median)} / ${ms(h.terraform.moduleOfFourLintMs.p95)}`);
   row(`6 Terraform: pull didChange -> diagnostics, ${h.terraform.pull.n} edits, p50 / p95 ms`, `${ms(h.terraform.pull.median)} / ${ms(h.terraform.pull.p95)}`);
 }
 const w = [0, 1, 2].map((i) => Math.max(...lines.map((l) => l[i].length)));

@@ -4,7 +4,16 @@ import type { Fix } from '../core/types';
 import type { HNode } from '../hosts/tree';
 import { renderVirtual } from '../hosts/virtual';
 import { translateFix } from '../hosts/fix';
+import { inferFormatting } from '../core/edits';
 import type { DeploymentModel } from './model';
+
+/** The template's JSON formatting, inferred once per model (a scan of the whole text). */
+const formats = new WeakMap<DeploymentModel, ReturnType<typeof inferFormatting>>();
+function formattingOf(model: DeploymentModel) {
+  let f = formats.get(model);
+  if (!f) formats.set(model, f = inferFormatting(model.text));
+  return f;
+}
 
 type Json = Record<string, unknown>;
 
@@ -19,7 +28,8 @@ export function editFix(model: DeploymentModel, node: HNode | undefined, title: 
   const after = JSON.parse(v.text) as Json;
   change(after);
   const content = JSON.stringify(after);
-  const edits = translateFix({ format: model.format, hostText: model.text, root: node, virtualText: v.text, edits: [{ offset: 0, length: v.text.length, content }], before, doc: v });
+  const formatting = model.format === 'json' ? formattingOf(model) : undefined;
+  const edits = translateFix({ format: model.format, hostText: model.text, root: node, virtualText: v.text, edits: [{ offset: 0, length: v.text.length, content }], before, doc: v, formatting });
   return edits?.length ? { title, edits, safe, ...(safe ? { preferred: true } : {}) } : undefined;
 }
 

@@ -55,8 +55,25 @@ export interface DeploymentModel {
   resolve(n: HNode | undefined): Target | undefined;
 }
 
+/** Per-model indexes, built on first use: rules ask for resources by type and references by target many times. */
+interface Indexes { byType: Map<string, Resource[]>; byTarget: Map<Resource, Reference[]> }
+const indexes = new WeakMap<DeploymentModel, Indexes>();
+function indexOf(model: DeploymentModel): Indexes {
+  let ix = indexes.get(model);
+  if (!ix) {
+    ix = { byType: new Map(), byTarget: new Map() };
+    for (const r of model.resources) (ix.byType.get(r.type) ?? ix.byType.set(r.type, []).get(r.type)!).push(r);
+    for (const ref of model.references) (ix.byTarget.get(ref.to) ?? ix.byTarget.set(ref.to, []).get(ref.to)!).push(ref);
+    indexes.set(model, ix);
+  }
+  return ix;
+}
+
+/** Resources of the given types, in file order. */
 export function ofType(model: DeploymentModel, ...types: string[]): Resource[] {
-  return model.resources.filter((r) => types.includes(r.type));
+  const ix = indexOf(model).byType;
+  if (types.length === 1) return ix.get(types[0]) ?? [];
+  return model.resources.filter((r) => types.includes(r.type) && ix.has(r.type));
 }
 
 /** The resource a value points at, when it is one of the file's resources (of one of `types`, when given). */
@@ -68,7 +85,8 @@ export function target(model: DeploymentModel, n: HNode | undefined, ...types: s
 
 /** References to `to` (optionally only those from resources of `types`). */
 export function referrers(model: DeploymentModel, to: Resource, ...types: string[]): Reference[] {
-  return model.references.filter((r) => r.to === to && (types.length === 0 || types.includes(r.from.type)));
+  const refs = indexOf(model).byTarget.get(to) ?? [];
+  return types.length === 0 ? refs : refs.filter((r) => types.includes(r.from.type));
 }
 
 /** Value at a path of host keys (`NetworkConfiguration`, `AwsvpcConfiguration`, ...). Last duplicate key wins. */
