@@ -16,7 +16,7 @@ const LARGE_EDITS = 60;
  * document and half are broken or changed by one character), timing from didChange to the diagnostics: the pull
  * response in pull mode, the publishDiagnostics of that version in push mode (debounce 0).
  */
-async function editLatency(text, { pull, seed, edits = EDITS, name = 'doc.json' }) {
+export async function editLatency(text, { pull, seed, edits = EDITS, name = 'doc.json' }) {
   const lsp = new Lsp({ pull, debounceMs: 0 });
   await lsp.initialize();
   const uri = `file:///bench/${pull ? 'pull' : 'push'}/${name}`;

@@ -1,4 +1,4 @@
-// `npm run bench`: every figure of issue 9 in one table, written to bench/results.json. Builds dist/ first (the
+// `npm run bench`: every figure of issue 9 (and the host files of issue 17) in one table, written to bench/results.json. Builds dist/ first (the
 // protocol and CLI figures run the real bundles). `node bench/run.mjs engine protocol cli` runs a subset; a subset
 // run merges into the existing results.json. Figures are medians (and p95/max) over repeated runs, measured side by
 // side in one process where a ratio is reported.
@@ -10,8 +10,9 @@ import { root, usingCorpus } from './lib.mjs';
 import { benchEngine } from './engine.mjs';
 import { benchProtocol } from './protocol.mjs';
 import { benchCli, vsixSize } from './cli.mjs';
+import { benchHosts } from './hosts.mjs';
 
-const all = ['engine', 'protocol', 'cli'];
+const all = ['engine', 'protocol', 'cli', 'hosts'];
 const wanted = process.argv.slice(2).filter((a) => all.includes(a));
 const sections = wanted.length ? wanted : all;
 const started = performance.now();
@@ -28,6 +29,7 @@ const results = {
 if (sections.includes('engine')) results.engine = await benchEngine();
 if (sections.includes('protocol')) results.protocol = await benchProtocol();
 if (sections.includes('cli')) { results.cli = benchCli(); results.vsix = vsixSize(); }
+if (sections.includes('hosts')) results.hosts = await benchHosts();
 writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 
 // ---- table ----
@@ -63,6 +65,16 @@ if (results.vsix) row('4 .vsix size, MB', results.vsix.mb === undefined ? result
 const c = results.cli;
 if (c) {
   row(`5 CLI ${c.files} files --format json: total s (files/s)`, `${(c.totalMs / 1000).toFixed(1)} (${c.filesPerSecond.toFixed(0)}/s); ECS_LINT_WORKERS=${c.withWorkers.workers}: ${(c.withWorkers.ms / 1000).toFixed(1)}${c.withWorkers.sameOutput ? '' : ' (OUTPUT DIFFERS)'}`, '≤ 10 s', c.totalMs <= 10_000 && c.reportedFiles === c.files);
+}
+const h = results.hosts;
+if (h) {
+  const cf = h.cloudformation;
+  row(`6 CloudFormation ${(cf.bytes / 1e6).toFixed(2)} MB, ${cf.resources} resources: lint median / p95 ms (${cf.findings} findings, ${cf.deploymentFindings} of deployment rules)`, `${ms(cf.lintMs.median)} / ${ms(cf.lintMs.p95)}`);
+  row('6 CloudFormation: the same without the deployment rules, median ms', ms(cf.lintWithoutDeploymentRulesMs.median));
+  row(`6 CloudFormation: pull didChange -> diagnostics, ${cf.pull.n} edits, p50 / p95 ms`, `${ms(cf.pull.median)} / ${ms(cf.pull.p95)}`);
+  row(`6 Terraform ${h.terraform.resources} resources (${(h.terraform.bytes / 1024).toFixed(0)} KB): lint median / p95 ms`, `${ms(h.terraform.lintMs.median)} / ${ms(h.terraform.lintMs.p95)}`);
+  if (h.terraform.moduleOfFourLintMs) row('6 Terraform: the same as 4 files, one linted with its 3 siblings (whole-module model), median / p95 ms', `${ms(h.terraform.moduleOfFourLintMs.median)} / ${ms(h.terraform.moduleOfFourLintMs.p95)}`);
+  row(`6 Terraform: pull didChange -> diagnostics, ${h.terraform.pull.n} edits, p50 / p95 ms`, `${ms(h.terraform.pull.median)} / ${ms(h.terraform.pull.p95)}`);
 }
 const w = [0, 1, 2].map((i) => Math.max(...lines.map((l) => l[i].length)));
 console.log(`\n${results.machine}\ninputs: ${usingCorpus ? '../shared/corpus' : 'examples/ (../shared/corpus not found: figures are not comparable with the README\'s)'}\n`);

@@ -1,6 +1,6 @@
 // ecs-lint: lints files and directories with the same engine and config resolution as the editor. See USAGE in args.ts.
-import { statSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { statSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { defaultEngine, RULE_ERROR_ID, SYNTAX_RULE_ID, type RuleMeta, type Severity } from '../rules';
 import { lintFile, printConfig, unusedIgnoresAcross, type LintFileOptions, type UnusedIgnore } from '../config/lint';
 import { addToBaseline, emptyBaseline, fingerprints, readBaseline, writeBaseline, type Baseline } from '../config/baseline';
@@ -53,6 +53,25 @@ export interface LintTargetContext {
 }
 
 /** One file's report, or undefined for a walked file that is not an ECS/IAM document or matches ignorePatterns. */
+/** The other .tf files of a file's directory: a Terraform module (read once per directory and run). */
+const moduleFiles = new Map<string, { fileName: string; text: string }[]>();
+function terraformSiblings(file: string): { fileName: string; text: string }[] {
+  const dir = dirname(file);
+  let all = moduleFiles.get(dir);
+  if (!all) {
+    all = [];
+    try {
+      for (const name of readdirSync(dir).sort()) {
+        if (!/\.tf$/i.test(name)) continue;
+        const read = readTextFile(join(dir, name));
+        if (read.ok) all.push({ fileName: join(dir, name), text: read.text });
+      }
+    } catch { /* unreadable directory: lint the file alone */ }
+    moduleFiles.set(dir, all);
+  }
+  return all.filter((f) => f.fileName !== file);
+}
+
 export function lintTarget(t: Target, ctx: LintTargetContext): FileReport | undefined {
   const { options } = ctx;
   let text = ctx.text;
@@ -61,8 +80,10 @@ export function lintTarget(t: Target, ctx: LintTargetContext): FileReport | unde
     if (!read.ok) return { path: t.path, kind: options.kind ?? 'unknown', findings: [], error: read.reason };
     text = read.text;
   }
+  const siblings = /\.tf$/i.test(t.path) ? terraformSiblings(resolve(t.path)) : undefined;
   const lintOptions: LintFileOptions = {
     kind: options.kind, configFile: options.config, noConfig: options.noConfig, cliRules: options.rules, baseline: ctx.baseline,
+    ...(siblings ? { siblings } : {}),
   };
   const result = lintFile(defaultEngine(), resolve(t.path), text, lintOptions);
   // ignorePatterns apply to named files too: pre-commit and editors pass files explicitly.
@@ -72,7 +93,7 @@ export function lintTarget(t: Target, ctx: LintTargetContext): FileReport | unde
   const keep = (s: Severity) => !options.quiet || s === 'error';
   const active = result.findings.filter((f) => keep(f.severity));
   const fps = new Map(result.findings.map((f, i) => [f, result.fingerprints[i]]));
-  const findings = toReportFindings(text, active, active.map((f) => fps.get(f)));
+  const findings = toReportFindings(text, active, active.map((f) => fps.get(f)), siblings);
   const sup = result.suppressed.filter((s) => keep(s.finding.severity));
   const supFindings = toReportFindings(text, sup.map((s) => s.finding), fingerprints(sup.map((s) => s.finding), text, result.kind));
   const suppressed: SuppressedFinding[] = supFindings.map((f, i) => ({ ...f, by: sup[i].by, ...(sup[i].reason ? { reason: sup[i].reason } : {}) }));

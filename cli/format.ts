@@ -1,6 +1,7 @@
 // The CLI's per-file report and its two basic formats: machine-readable JSON (one object) and human text.
 // SARIF, JUnit and GitHub annotations live in ./formats.
 import type { DocumentKind, Finding, Severity } from '../rules';
+import { relative } from 'node:path';
 import { LineIndex, type Position } from '../rules';
 import type { UnusedIgnore } from '../config/lint';
 
@@ -9,6 +10,17 @@ export interface JsonFinding {
   severity: Severity;
   message: string;
   range: { start: Position; end: Position };
+  /** The other ends of a cross-resource finding (deployment rules), in the same file. */
+  related?: RelatedReport[];
+}
+
+export interface RelatedReport {
+  message: string;
+  range: { start: Position; end: Position };
+  offset: number;
+  length: number;
+  /** Another file of the same Terraform module, relative to the working directory. */
+  path?: string;
 }
 
 /** A finding with both offsets (SARIF charOffset) and ranges, plus its baseline fingerprint. */
@@ -40,8 +52,16 @@ export interface FileReport {
 }
 
 /** Converts engine findings (offsets) to 0-based line/character ranges. */
-export function toReportFindings(text: string, findings: readonly Finding[], fingerprints?: readonly (string | undefined)[]): ReportFinding[] {
+export function toReportFindings(text: string, findings: readonly Finding[], fingerprints?: readonly (string | undefined)[], siblings?: readonly { fileName: string; text: string }[]): ReportFinding[] {
   const index = new LineIndex(text);
+  const indexes = new Map<string, LineIndex>();
+  const indexOf = (fileName: string | undefined) => {
+    if (!fileName) return index;
+    let ix = indexes.get(fileName);
+    const sibling = siblings?.find((s) => s.fileName === fileName);
+    if (!ix && sibling) indexes.set(fileName, ix = new LineIndex(sibling.text));
+    return ix;
+  };
   return findings.map((f, i) => ({
     ruleId: f.ruleId,
     severity: f.severity,
@@ -50,11 +70,23 @@ export function toReportFindings(text: string, findings: readonly Finding[], fin
     offset: f.offset,
     length: f.length,
     ...(fingerprints?.[i] ? { fingerprint: fingerprints[i] } : {}),
+    ...(f.related?.length ? {
+      related: f.related.flatMap((r) => {
+        const ix = indexOf(r.fileName);
+        if (!ix) return [];
+        return [{
+          message: r.message, offset: r.offset, length: r.length, range: { start: ix.positionAt(r.offset), end: ix.positionAt(r.offset + r.length) },
+          ...(r.fileName ? { path: relative(process.cwd(), r.fileName) || r.fileName } : {}),
+        }];
+      }),
+    } : {}),
   }));
 }
 
 function publicFinding(f: JsonFinding): JsonFinding {
-  return { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
+  const out: JsonFinding = { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
+  if (f.related?.length) out.related = f.related.map((r) => ({ message: r.message, range: r.range, ...(r.path ? { path: r.path } : {}) }) as RelatedReport);
+  return out;
 }
 
 /** `{ files: [{ path, kind, findings, suppressed?, error? }] }`; findings keep their documented four keys. */

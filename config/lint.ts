@@ -32,6 +32,8 @@ export interface LintFileOptions {
   /** Config cache; defaults to one shared per engine that re-checks file mtimes. */
   loader?: ConfigLoader;
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Terraform: the other .tf files of the module (see LintOptions.siblings). */
+  siblings?: readonly { fileName: string; text: string }[];
 }
 
 export interface Suppressed {
@@ -91,11 +93,14 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
     ruleSettings: config.rules,
     ruleOptions: config.ruleOptions,
     onRuleError: opts.onRuleError,
+    ...(opts.siblings ? { siblings: opts.siblings } : {}),
   });
   const kind = result.kind;
   let all = result.findings;
   const lines = new LineIndex(text);
-  const directives = inSourceDirectives(engine, text, lines, commentPolicy(filePath, kind, text), result.resources);
+  // The core types Metadata as opaque; the host linter rules/index registers fills it with rules/hosts' tree nodes.
+  const resources = result.resources as HostResource[] | undefined;
+  const directives = inSourceDirectives(engine, text, lines, commentPolicy(filePath, kind, text), resources);
   const byOffset = new DirectiveIndex(directives.directives);
   all = [...all, ...directives.problems];
   const wantFingerprints = opts.fingerprints !== false || !!opts.baseline;
@@ -135,7 +140,7 @@ export function lintFile(engine: Engine, filePath: string, text: string, opts: L
     unusedIgnores: applicable.filter((ig) => !used.has(ig)).map(strip),
     usedIgnores: [...used].map(strip),
     config,
-    ...(result.resources ? { resources: result.resources } : {}),
+    ...(resources ? { resources } : {}),
   };
 }
 

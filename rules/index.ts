@@ -1,5 +1,5 @@
 // Public API of the engine, used by the server, the CLI and the tests.
-import { Engine } from './core/engine';
+import { Engine, registerHostLinter } from './core/engine';
 import type { Rule } from './core/types';
 import { taskRules } from './task';
 import { serviceRules } from './service';
@@ -8,9 +8,15 @@ import { trustRules } from './trust';
 import { endpointRules } from './endpoint';
 import { ecrRules } from './ecr';
 import { agentRules } from './agent';
+import { deploymentRules } from './deployment/rules';
+import { hostLinter } from './deployment/host-linter';
+
+// CloudFormation and Terraform files are linted by rules/deployment (embedded documents, then the whole-host model);
+// injected so that the core never imports the hosts.
+registerHostLinter(hostLinter);
 
 export const allRules: readonly Rule[] = [
-  ...taskRules, ...serviceRules, ...iamRules, ...trustRules, ...endpointRules, ...ecrRules, ...agentRules,
+  ...taskRules, ...serviceRules, ...iamRules, ...trustRules, ...endpointRules, ...ecrRules, ...agentRules, ...deploymentRules,
 ];
 
 let shared: Engine | undefined;

@@ -60,6 +60,14 @@ export function toDiagnostics(engine: Engine, snap: LintSnapshot, maxFileSizeKb:
       ...(href ? { codeDescription: { href } } : {}),
       source: SOURCE,
       message: f.message,
+      ...(f.related?.length ? { relatedInformation: f.related.flatMap((r) => {
+        if (!r.fileName) return [{ location: { uri: snap.uri, range: findingRange(doc, r) }, message: r.message }];
+        // Another file of the Terraform module, positioned in the text it was linted with.
+        const sibling = snap.siblings?.find((x) => x.fileName === r.fileName);
+        if (!sibling) return [];
+        const other = TextDocument.create(pathToFileURL(r.fileName).toString(), 'terraform', 0, sibling.text);
+        return [{ location: { uri: other.uri, range: findingRange(other, r) }, message: r.message }];
+      }) } : {}),
       data,
     };
   });

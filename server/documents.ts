@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { DocumentKind, Engine, Finding } from '../rules';
 import { checkConfigText, CONFIG_FILE_NAMES, ConfigLoader, INVALID_CONFIG_ID, lintFile, type ConfigError, type LintFileResult } from '../config';
 import type { Settings } from './settings';
+import { isTerraformFile, sameSiblings, type ModuleFileText } from './terraform-module';
 
 export interface LintSnapshot {
   uri: string;
@@ -16,6 +17,8 @@ export interface LintSnapshot {
   tooLarge: boolean;
   /** The config-aware result (absent for too-large documents and for config files themselves). */
   result?: LintFileResult;
+  /** Terraform: the module's other files as linted with (related locations may point into them). */
+  siblings?: ModuleFileText[];
 }
 
 export interface TextSnapshot {
@@ -38,13 +41,15 @@ export function fileNameOf(uri: string): string {
 const PER_URI = 3; // current text, last saved text, and one spare while typing
 
 export class LintCache {
-  private readonly entries = new Map<string, { settings: Settings; snap: LintSnapshot }[]>();
+  private readonly entries = new Map<string, { settings: Settings; snap: LintSnapshot; siblings?: ModuleFileText[] }[]>();
 
   constructor(
     private readonly engine: Engine,
     private readonly onRuleError: (ruleId: string, e: unknown) => void,
     /** Directory lookups trusted until the file watcher invalidates them. */
     readonly loader = new ConfigLoader(engine, { trustCache: true }),
+    /** Terraform: the other files of a .tf document's module (see terraform-module.ts). */
+    private readonly siblingsOf?: (fileName: string) => ModuleFileText[],
   ) {}
 
   /**
@@ -53,10 +58,13 @@ export class LintCache {
    */
   lint(doc: TextSnapshot, settings: Settings): LintSnapshot {
     const list = this.entries.get(doc.uri) ?? [];
-    const hit = list.find((e) => e.settings === settings && e.snap.version === doc.version && e.snap.text === doc.text);
+    const fileName = fileNameOf(doc.uri);
+    // A .tf document's findings also depend on its module's other files (a security group defined next door).
+    const siblings = this.siblingsOf && isTerraformFile(fileName) ? this.siblingsOf(fileName) : undefined;
+    const hit = list.find((e) => e.settings === settings && e.snap.version === doc.version && e.snap.text === doc.text && sameSiblings(e.siblings, siblings));
     if (hit) return hit.snap;
-    const snap = this.compute(doc, settings);
-    list.unshift({ settings, snap });
+    const snap = this.compute(doc, settings, siblings);
+    list.unshift({ settings, snap, siblings });
     list.length = Math.min(list.length, PER_URI);
     this.entries.set(doc.uri, list);
     return snap;
@@ -77,7 +85,7 @@ export class LintCache {
     }).findings;
   }
 
-  private compute(doc: TextSnapshot, settings: Settings): LintSnapshot {
+  private compute(doc: TextSnapshot, settings: Settings, siblings?: ModuleFileText[]): LintSnapshot {
     const base = { uri: doc.uri, version: doc.version, text: doc.text };
     // UTF-16 length is a cheap upper-bound proxy for the byte size of mostly-ASCII JSON.
     if (doc.text.length > settings.maxFileSizeKb * 1024) {
@@ -95,9 +103,10 @@ export class LintCache {
       editorSettings: { rules: settings.rules, associations: settings.associations },
       loader: this.loader,
       onRuleError: this.onRuleError,
+      ...(siblings ? { siblings } : {}),
     });
     const findings = result.configErrors.length > 0 ? [configErrorsFinding(result.configErrors), ...result.findings] : result.findings;
-    return { ...base, kind: result.kind, findings, tooLarge: false, result };
+    return { ...base, kind: result.kind, findings, tooLarge: false, result, ...(siblings?.length ? { siblings } : {}) };
   }
 }
 

@@ -8,6 +8,7 @@ import { docsUri, findingRange } from './diagnostics';
 import { agentHoverProvider } from './hover-agent';
 import { iamHoverProvider } from './hover-iam';
 import { fieldHoverProvider } from './hover-field';
+import { deploymentHoverProvider } from './hover-deployment';
 
 export interface HoverContext {
   engine: Engine;
@@ -45,7 +46,7 @@ export const findingHoverProvider: HoverProvider = ({ engine, snap, offset }) =>
   return sections;
 };
 
-export const HOVER_PROVIDERS: HoverProvider[] = [findingHoverProvider, agentHoverProvider, iamHoverProvider, fieldHoverProvider];
+export const HOVER_PROVIDERS: HoverProvider[] = [findingHoverProvider, agentHoverProvider, iamHoverProvider, fieldHoverProvider, deploymentHoverProvider];
 
 export function hover(ctx: HoverContext, providers: readonly HoverProvider[] = HOVER_PROVIDERS, onError?: (e: unknown) => void): Hover | null {
   if (ctx.snap.tooLarge || ctx.snap.text !== ctx.doc.getText()) return null;

@@ -10,7 +10,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultEngine, type DocumentKind } from '../rules';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { PushScheduler, toDiagnostics } from './diagnostics';
+import * as path from 'node:path';
 import { fileNameOf, LintCache, type LintSnapshot, type TextSnapshot } from './documents';
+import { isTerraformFile, terraformSiblings } from './terraform-module';
 import { hover } from './hover';
 import { completion } from './completion';
 import { guard, runSafe } from './safe';
@@ -55,7 +57,17 @@ const cache = new LintCache(engine, (ruleId, e) => {
   if (loggedFailures.has(entry) || loggedFailures.size >= 100) return;
   loggedFailures.add(entry);
   log(entry);
-});
+}, undefined, (fileName) => terraformSiblings(fileName, openTerraformTexts()));
+
+/** Open .tf documents by file name: their unsaved text is what the module's other files see. */
+function openTerraformTexts(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of documents.all()) {
+    const f = fileNameOf(d.uri);
+    if (isTerraformFile(f)) out.set(f, d.getText());
+  }
+  return out;
+}
 /** The Terraform grammar loads while the client initialises; every request that lints waits for it (lintSettings). */
 const terraformLoaded = loadTerraform();
 
@@ -121,7 +133,7 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       // `=` `_`: ecs.config; `"` starts a JSON key or value, `:` follows an IAM service prefix or a JSON key.
       completionProvider: { triggerCharacters: ['=', '_', '"', ':'] },
-      ...(pullMode ? { diagnosticProvider: { identifier: 'ecs-lint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pullMode ? { diagnosticProvider: { identifier: 'ecs-lint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'ecs-security-lint' },
   };
@@ -169,7 +181,14 @@ documents.onDidChangeContent(guard(log, 'didChange', async (e) => {
   const uri = e.document.uri;
   if (!scheduler || saved.get(uri)?.version === e.document.version) return; // open already scheduled it
   const s = await settings.get(uri);
-  if (s.run === 'onType') scheduler.schedule(uri);
+  if (s.run === 'onType') {
+    scheduler.schedule(uri);
+    // The other open files of a Terraform module see this edit too.
+    if (isTerraformFile(fileNameOf(uri))) {
+      const dir = path.dirname(fileNameOf(uri));
+      for (const d of documents.all()) if (d.uri !== uri && isTerraformFile(fileNameOf(d.uri)) && path.dirname(fileNameOf(d.uri)) === dir) scheduler.schedule(d.uri);
+    }
+  }
 }));
 
 documents.onDidSave(guard(log, 'didSave', (e) => {

@@ -82,7 +82,19 @@ function ruleDescriptor(meta: RuleMeta, ctx: SarifContext): Sarif.ReportingDescr
 
 const SUPPRESSION_KIND: Record<SuppressedBy, Sarif.Suppression['kind']> = { config: 'external', baseline: 'external', directive: 'inSource' };
 
-function result(f: ReportFinding, ruleIndex: Map<string, number>, location: Sarif.ArtifactLocation, artifactIndex: number): Sarif.Result {
+function region(f: Pick<ReportFinding, 'range' | 'offset' | 'length'>): Sarif.Region {
+  return {
+    startLine: f.range.start.line + 1,
+    startColumn: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    // SARIF end columns point just past the region, like LSP's exclusive end.
+    endColumn: f.range.end.character + 1,
+    charOffset: f.offset,
+    charLength: f.length,
+  };
+}
+
+function result(f: ReportFinding, ruleIndex: Map<string, number>, location: Sarif.ArtifactLocation, artifactIndex: number, ctx: SarifContext): Sarif.Result {
   const r: Sarif.Result = {
     ruleId: f.ruleId,
     level: LEVEL[f.severity],
@@ -90,18 +102,17 @@ function result(f: ReportFinding, ruleIndex: Map<string, number>, location: Sari
     locations: [{
       physicalLocation: {
         artifactLocation: { ...location, index: artifactIndex },
-        region: {
-          startLine: f.range.start.line + 1,
-          startColumn: f.range.start.character + 1,
-          endLine: f.range.end.line + 1,
-          // SARIF end columns point just past the region, like LSP's exclusive end.
-          endColumn: f.range.end.character + 1,
-          charOffset: f.offset,
-          charLength: f.length,
-        },
+        region: region(f),
       },
     }],
   };
+  if (f.related?.length) {
+    r.relatedLocations = f.related.map((rel, id) => ({
+      id,
+      message: { text: rel.message },
+      physicalLocation: { artifactLocation: rel.path ? artifactLocation(rel.path, ctx) : { ...location, index: artifactIndex }, region: region(rel) },
+    }));
+  }
   const index = ruleIndex.get(f.ruleId);
   if (index !== undefined) r.ruleIndex = index;
   if (f.fingerprint) r.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
@@ -116,9 +127,9 @@ export function formatSarif(files: readonly FileReport[], ctx: SarifContext): st
     if (file.kind === 'unknown' && !file.error && file.findings.length === 0) continue;
     const location = artifactLocation(file.path, ctx);
     const index = artifacts.push({ location }) - 1;
-    for (const f of file.findings) results.push(result(f, ruleIndex, location, index));
+    for (const f of file.findings) results.push(result(f, ruleIndex, location, index, ctx));
     for (const s of file.suppressed ?? []) {
-      const r = result(s, ruleIndex, location, index);
+      const r = result(s, ruleIndex, location, index, ctx);
       r.suppressions = [{ kind: SUPPRESSION_KIND[s.by], status: 'accepted', justification: s.reason ?? `suppressed by ${s.by}` }];
       results.push(r);
     }

@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import type { DocumentKind, JsonNode, ParsedJson } from './types';
 import { DOCUMENT_KINDS } from './types';
 import { child, elements, properties, stringList } from './json';
-import { isCloudFormationJsonRoot, looksLikeCloudFormationYaml } from '../hosts/cfn';
+import { isCloudFormationJsonRoot, looksLikeCloudFormationYaml } from './cfn-detect';
 
 export type Associations = Record<string, string>;
 

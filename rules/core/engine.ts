@@ -1,10 +1,9 @@
 // The engine entry point: parse once, detect the kind, run the rules that apply, return findings.
-import type { DocumentKind, Finding, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
+import type { DocumentKind, Finding, JsonNode, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
 import { parseJson, MAX_DEPTH } from './json';
 import { detectKind, type Associations } from './detect';
 import { clampToText } from './positions';
 import { printParseErrorCode } from 'jsonc-parser';
-import { isHostKind, lintHostDocument, type HostResource } from '../hosts';
 
 export interface LintOptions {
   fileName?: string;
@@ -15,15 +14,46 @@ export interface LintOptions {
   ruleSettings?: Record<string, SeveritySetting>;
   /** Rule id -> options (validated by the caller, see config/). */
   ruleOptions?: Record<string, Record<string, unknown>>;
+  /**
+   * Terraform: the other `.tf` files of the module (same directory), unsaved text where the caller has it. The engine
+   * never reads files; whole-module rules see resources and references across them.
+   */
+  siblings?: readonly { fileName: string; text: string }[];
   /** Called once per rule failure, for logging. The failure also becomes an `internal/rule-error` finding. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/**
+ * A resource of a host template as the core sees it: where it is, and its `ecs-lint` Metadata (a host tree node,
+ * opaque here; rules/hosts' HostResource gives it its type).
+ */
+export interface HostResourceSpan {
+  label: string;
+  header: { offset: number; length: number };
+  range: { offset: number; length: number };
+  metadata?: unknown;
 }
 
 export interface LintResult {
   kind: DocumentKind;
   findings: Finding[];
   /** CloudFormation templates: their resources, where suppression Metadata is read (config/). */
-  resources?: HostResource[];
+  resources?: HostResourceSpan[];
+}
+
+/**
+ * Lints host files (CloudFormation, Terraform). Injected (rules/index.ts registers rules/deployment's) so that the
+ * core never imports the hosts: hosts and whole-host rules sit above the core.
+ */
+export interface HostLinter {
+  isHost(kind: DocumentKind): boolean;
+  lint(engine: Engine, text: string, kind: DocumentKind, opts: LintOptions, jsonRoot: JsonNode | undefined): { findings: Finding[]; resources?: HostResourceSpan[] };
+}
+
+let registeredHostLinter: HostLinter | undefined;
+/** The host linter engines get when none is passed to the constructor. */
+export function registerHostLinter(linter: HostLinter): void {
+  registeredHostLinter = linter;
 }
 
 export const SYNTAX_RULE_ID = 'json/syntax-error';
@@ -48,7 +78,7 @@ export class Engine {
   private readonly byKind = new Map<DocumentKind, Rule[]>();
   private readonly byId = new Map<string, Rule>();
 
-  constructor(readonly rules: readonly Rule[]) {
+  constructor(readonly rules: readonly Rule[], private readonly hosts: HostLinter | undefined = registeredHostLinter) {
     for (const r of rules) {
       if (this.byId.has(r.meta.id)) throw new Error(`duplicate rule id ${r.meta.id}`);
       this.byId.set(r.meta.id, r);
@@ -71,8 +101,8 @@ export class Engine {
     const kind = opts.kind ?? detectKind({ text, fileName: opts.fileName, json, associations: opts.associations });
     if (kind === 'unknown') return { kind, findings: [] };
     // CloudFormation / Terraform: lint the documents embedded in the file, findings mapped back into it.
-    if (isHostKind(kind)) {
-      const { findings, resources } = lintHostDocument(this, text, kind, { fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID, internalRuleId: RULE_ERROR_ID }, json?.root);
+    if (this.hosts?.isHost(kind)) {
+      const { findings, resources } = this.hosts.lint(this, text, kind, opts, json?.root);
       return resources ? { kind, findings, resources } : { kind, findings };
     }
     const findings: Finding[] = [];
@@ -99,6 +129,20 @@ export class Engine {
       });
     }
 
+    this.runRules(kind, text, opts, findings, json);
+    // Code-unit order for the tie-break: ids are ASCII, and localeCompare cost ~10 ms per 7,000 findings.
+    findings.sort((a, b) => a.offset - b.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    return { kind, findings };
+  }
+
+  /** Whether any rule is registered for `kind` (host linters skip building what no rule reads). */
+  hasRules(kind: DocumentKind): boolean {
+    return !!this.byKind.get(kind)?.length;
+  }
+
+  /** Run the rules registered for `kind`, appending to `findings`; `host` is what rules of host kinds read. */
+  runRules(kind: DocumentKind, text: string, opts: LintOptions, findings: Finding[], json?: ParsedJson, host?: unknown): void {
+    const settings = opts.ruleSettings ?? {};
     for (const rule of this.byKind.get(kind) ?? []) {
       const setting = settings[rule.meta.id];
       if (setting === 'off' || (setting === undefined && rule.meta.defaultOff)) continue;
@@ -108,12 +152,14 @@ export class Engine {
         kind,
         fileName: opts.fileName,
         json,
+        host,
         options: opts.ruleOptions?.[rule.meta.id] ?? {},
         report: (f) => {
           // Built field by field: an object spread per finding showed up in profiles of generated 2,000-container files.
           const out: Finding = { message: f.message, offset: f.offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
           // A fix whose edits could not be computed (broken document) is not offered.
           if (f.fixes) out.fixes = f.fixes.filter((x) => x.edits.length > 0);
+          if (f.related?.length) out.related = f.related;
           findings.push(out);
         },
       };
@@ -130,9 +176,6 @@ export class Engine {
         });
       }
     }
-    // Code-unit order for the tie-break: ids are ASCII, and localeCompare cost ~10 ms per 7,000 findings.
-    findings.sort((a, b) => a.offset - b.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-    return { kind, findings };
   }
 }
 

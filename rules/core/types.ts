@@ -47,6 +47,17 @@ export interface Finding {
   offset: number;
   length: number;
   fixes?: Fix[];
+  /** The other ends of a cross-resource finding (LSP relatedInformation, SARIF relatedLocations). */
+  related?: RelatedLocation[];
+}
+
+/** Another place a finding involves (the resource at the other end): in the same document, or in `fileName`. */
+export interface RelatedLocation {
+  offset: number;
+  length: number;
+  message: string;
+  /** A sibling file of the same Terraform module (as given in LintOptions.siblings); offsets are that file's. */
+  fileName?: string;
 }
 
 export interface RuleMeta {
@@ -86,6 +97,8 @@ export interface RuleContext {
   readonly json?: ParsedJson;
   /** The rule's validated options from the configuration (empty when none are set). */
   readonly options?: Readonly<Record<string, unknown>>;
+  /** Host kinds: what the injected host linter parsed (rules/deployment's model); the core never looks inside. */
+  readonly host?: unknown;
   /** Report a finding. Severity defaults to the rule's configured severity. */
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
 }

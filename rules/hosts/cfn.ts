@@ -53,30 +53,12 @@ export interface HostParse {
   unavailable?: string;
   /** Format-specific parse result, used by fixes. */
   tree?: unknown;
+  /** CloudFormation: the whole template as a host tree (rules/deployment builds its model from it). */
+  template?: HNode;
 }
 
-const RESOURCE_TYPE = /^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
-
-// ---- recognition ----
-
-export function isCloudFormationJsonRoot(root: JsonNode | undefined): boolean {
-  if (!root || root.type !== 'object') return false;
-  const keys = new Map((root.children ?? []).map((p) => [p.children?.[0]?.value, p.children?.[1]]));
-  if (keys.has('AWSTemplateFormatVersion')) return true;
-  const res = keys.get('Resources');
-  if (!res || res.type !== 'object' || !res.children?.length) return false;
-  return res.children.every((p) => {
-    const r = p.children?.[1];
-    const type = r?.children?.find((q) => q.children?.[0]?.value === 'Type')?.children?.[1];
-    return type?.type === 'string' && (RESOURCE_TYPE.test(type.value) || /^Custom::/.test(type.value));
-  });
-}
-
-/** Cheap text test for YAML templates (the document is parsed only when this says yes). */
-export function looksLikeCloudFormationYaml(text: string): boolean {
-  if (/^AWSTemplateFormatVersion\s*:/m.test(text)) return true;
-  return /^Resources\s*:/m.test(text) && /^\s+Type\s*:\s*['"]?AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/m.test(text);
-}
+// Recognition is part of kind detection, so it lives in the core (which must not import the hosts).
+export { isCloudFormationJsonRoot, looksLikeCloudFormationYaml } from '../core/cfn-detect';
 
 // ---- JSON host ----
 
@@ -99,8 +81,15 @@ function fromJson(n: JsonNode, path: (string | number)[]): HNode {
   return { t: 'scalar', value: n.value ?? null, range, host: path };
 }
 
-/** `Ref`, `Fn::Sub` and `Fn::Join` keep what is literal; every other intrinsic is unknown. */
+/** An intrinsic's value, remembering the call (its references are followed by rules/deployment). */
 function intrinsic(fn: string, arg: HNode, range: Range, host: unknown): HNode {
+  const node = intrinsicValue(fn, arg, range, host);
+  node.call = { fn: fn.replace(/^Fn::/, ''), arg };
+  return node;
+}
+
+/** `Ref`, `Fn::Sub` and `Fn::Join` keep what is literal; every other intrinsic is unknown. */
+function intrinsicValue(fn: string, arg: HNode, range: Range, host: unknown): HNode {
   const name = fn.replace(/^Fn::/, '');
   if (name === 'Ref') {
     const ref = arg.t === 'scalar' && typeof arg.value === 'string' ? arg.value : undefined;
@@ -321,14 +310,22 @@ function extract(template: HNode): { docs: EmbeddedDoc[]; resources: HostResourc
     if (type?.t !== 'scalar' || typeof type.value !== 'string' || props?.t !== 'object') continue;
     for (const x of resourceDocs(type.value, props, roles)) {
       const root = applyNames(x.value, x.ecs ? ECS_NAMES : VERBATIM);
+      const label = cdkPath(res.value) ?? res.hostKey;
       const doc: EmbeddedDoc = x.synthetic
-        ? { kind: x.kind, root: defaultEndpointPolicy(res.keyRange), label: `${res.hostKey} (no PolicyDocument, so AWS's default policy)`, anchor: res.keyRange, synthetic: true }
-        : { kind: x.kind, root, label: res.hostKey, anchor: res.keyRange, script: x.script, audience: x.audience };
+        ? { kind: x.kind, root: defaultEndpointPolicy(res.keyRange), label: `${label} (no PolicyDocument, so AWS's default policy)`, anchor: res.keyRange, synthetic: true }
+        : { kind: x.kind, root, label, anchor: res.keyRange, script: x.script, audience: x.audience };
       if (x.kind === 'task-definition') doc.envRefs = environmentRefs(root, { all, noEcho }).filter(isPlaintextCredential);
       docs.push(doc);
     }
   }
   return { docs, resources };
+}
+
+/** CDK output: a resource's construct path (`Api/Service/SecurityGroup`), which is what its author edits. */
+export function cdkPath(resource: HNode): string | undefined {
+  const meta = lastProp(resource, 'Metadata')?.value;
+  const p = meta && lastProp(meta, 'aws:cdk:path')?.value;
+  return p?.t === 'scalar' && typeof p.value === 'string' ? p.value.replace(/\/(Resource|Default)$/, '') : undefined;
 }
 
 export function parseCloudFormationJson(text: string, root?: JsonNode): HostParse {
@@ -341,7 +338,8 @@ export function parseCloudFormationJson(text: string, root?: JsonNode): HostPars
   if (!root) return { format: 'json', docs: [], syntaxError };
   currentText = text;
   try {
-    return { format: 'json', ...extract(fromJson(root, [])), syntaxError, tree: root };
+    const template = fromJson(root, []);
+    return { format: 'json', ...extract(template), syntaxError, tree: root, template };
   } finally {
     currentText = '';
   }
@@ -357,7 +355,7 @@ export function parseCloudFormationYaml(text: string): HostParse {
   currentText = text;
   try {
     const tree = fromYaml(doc.contents as YamlNode | null, { offset: 0, length: 0 });
-    return { format: 'yaml', ...extract(tree), syntaxError, tree: doc };
+    return { format: 'yaml', ...extract(tree), syntaxError, tree: doc, template: tree };
   } finally {
     currentText = '';
   }

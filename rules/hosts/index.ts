@@ -16,11 +16,14 @@ export function parseHost(text: string, kind: DocumentKind, jsonRoot?: JsonNode)
   return /^\s*[{[]/.test(text) ? parseCloudFormationJson(text, jsonRoot) : parseCloudFormationYaml(text);
 }
 
-/** Findings of every embedded document, in host coordinates, and the template's resources (for suppressions). */
-export function lintHostDocument(engine: EmbeddedLinter, text: string, kind: DocumentKind, opts: Omit<HostLintOptions, 'hclEdits'>, jsonRoot?: JsonNode): { findings: Finding[]; resources?: HostResource[] } {
-  const parsed = parseHost(text, kind, jsonRoot);
-  const findings = lintHost(engine, text, parsed, { ...opts, hclEdits: (doc, changes) => terraformEdits(text, doc, changes) });
-  return { findings, resources: parsed.resources };
+/** Findings of every embedded document, in host coordinates. */
+export function lintHostDocument(engine: EmbeddedLinter, text: string, kind: DocumentKind, opts: Omit<HostLintOptions, 'hclEdits'>, jsonRoot?: JsonNode): Finding[] {
+  return lintParsedHost(engine, text, parseHost(text, kind, jsonRoot), opts);
+}
+
+/** The same for a host the caller has parsed (rules/deployment also builds its model from the parse). */
+export function lintParsedHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: Omit<HostLintOptions, 'hclEdits'>): Finding[] {
+  return lintHost(engine, text, parsed, { ...opts, hclEdits: (doc, changes) => terraformEdits(text, doc, changes) });
 }
 
 export type { HostResource } from './cfn';

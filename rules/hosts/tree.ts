@@ -17,6 +17,8 @@ interface Base {
   range: Range;
   /** Host-specific handle for fixes (a jsonc-parser path, a `yaml` node, an HCL node). */
   host?: unknown;
+  /** CloudFormation: the intrinsic function this value was written as (`Ref`, `GetAtt`, `Sub`, ...), for references. */
+  call?: { fn: string; arg: HNode };
 }
 
 export type HNode =

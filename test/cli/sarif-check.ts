@@ -83,14 +83,20 @@ function structural(log: unknown): void {
   artifacts.forEach((a, i) => location(keysIn(a, ['location'], ['location'], `artifacts[${i}]`).location, `artifacts[${i}].location`));
   (run.results as unknown[]).forEach((r, i) => {
     const w = `results[${i}]`;
-    const o = keysIn(r, ['ruleId', 'ruleIndex', 'level', 'message', 'locations', 'partialFingerprints', 'suppressions'], ['message'], w);
+    const o = keysIn(r, ['ruleId', 'ruleIndex', 'level', 'message', 'locations', 'relatedLocations', 'partialFingerprints', 'suppressions'], ['message'], w);
     message(o.message, `${w}.message`);
     assert.ok(['none', 'note', 'warning', 'error'].includes(o.level as string), `${w}.level`);
     if (o.ruleIndex !== undefined) {
       int(o.ruleIndex, 0, `${w}.ruleIndex`);
       assert.equal((rules[o.ruleIndex as number] as Obj).id, o.ruleId, `${w}.ruleIndex points at its rule`);
     }
-    for (const l of o.locations as unknown[]) {
+    const related = ((o.relatedLocations as unknown[] | undefined) ?? []).map((l, j) => {
+      const rl = keysIn(l, ['id', 'message', 'physicalLocation'], ['physicalLocation'], `${w}.relatedLocations[${j}]`);
+      int(rl.id, 0, 'relatedLocation.id');
+      message(rl.message, `${w}.relatedLocations[${j}].message`);
+      return { physicalLocation: rl.physicalLocation };
+    });
+    for (const l of [...(o.locations as unknown[]), ...related]) {
       const pl = keysIn(keysIn(l, ['physicalLocation'], ['physicalLocation'], `${w}.location`).physicalLocation, ['artifactLocation', 'region'], ['artifactLocation'], `${w}.physicalLocation`);
       const al = location(pl.artifactLocation, `${w}.artifactLocation`);
       if (al.index !== undefined) assert.deepEqual((artifacts[al.index as number] as Obj).location, { uri: al.uri, ...(al.uriBaseId ? { uriBaseId: al.uriBaseId } : {}) });

@@ -29,7 +29,8 @@ describe('LSP pull diagnostics and code actions', () => {
 
   it('advertises pull diagnostics, code actions and hover', () => {
     const caps = client.initializeResult.capabilities;
-    assert.deepEqual(caps.diagnosticProvider, { identifier: 'ecs-lint', interFileDependencies: false, workspaceDiagnostics: false });
+    // interFileDependencies: a .tf file's findings depend on the other files of its module.
+    assert.deepEqual(caps.diagnosticProvider, { identifier: 'ecs-lint', interFileDependencies: true, workspaceDiagnostics: false });
     assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.ecs-lint'] });
     assert.equal(caps.hoverProvider, true);
   });

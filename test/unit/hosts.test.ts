@@ -21,7 +21,7 @@ function resource(c: HostCase): Record<string, unknown> {
     case 'identity-policy': return { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: c.doc } };
     case 'trust-policy': return { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: c.doc } };
     case 'endpoint-policy': return { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: 'vpc-12345678', ServiceName: 'com.amazonaws.us-east-1.ecr.dkr', PolicyDocument: c.doc } };
-    case 'ecr-repository-policy': return { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: 'web', RepositoryPolicyText: c.doc } };
+    case 'ecr-repository-policy': return { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: 'web', ImageTagMutability: 'IMMUTABLE', ImageScanningConfiguration: { ScanOnPush: true }, RepositoryPolicyText: c.doc } };
     default: throw new Error(`no CloudFormation resource for ${c.kind}`);
   }
 }
@@ -275,8 +275,9 @@ describe('hosts: realistic templates have no wrong findings', () => {
   // Each template is clean: every document is found and linted (the mutation proves it), and nothing is flagged.
   it('CDK-synthesised Fargate service (Fn::GetAtt, Fn::Join, Ref)', () => {
     const text = read('cdk-fargate.template.json');
+    // Resources with CDK metadata are labelled by their construct path (what a CDK user edits).
     assert.deepEqual(kindsOf(text, 'cloudformation'), [
-      'WebTaskDefTaskRole0D4F3A1B trust-policy', 'WebTaskDef8A2B1C3D task-definition',
+      'App/Web/TaskDef/TaskRole trust-policy', 'WebTaskDef8A2B1C3D task-definition',
       'WebTaskDefExecutionRoleDefaultPolicy6C7D8E9F identity-policy', 'WebService9A8B7C6D service-definition',
     ]);
     const r = lint(text, { fileName: 'cdk.out/App.template.json' });

@@ -1,0 +1,113 @@
+// Terraform -> deployment model. A module is every .tf file of one directory: the linted file and its siblings (given
+// by the caller: the engine never reads files) are laid end to end in one offset space, the linted file first, so
+// ranges stay plain offsets and rules/deployment/rule.ts maps those beyond the linted file to their sibling.
+// Written against a small interface of the HCL parse (blocks with type, labels, body; attributes as expressions with
+// spans) so it can follow the parser when it is replaced. `var.`, `local.`, `data.`, `module.` and anything computed
+// are unknown values; `count` / `for_each` resources resolve to the resource (their multiplicity stays unknown).
+import { parseHcl, type HclBlock, type HclBody, type HclExpr } from '../hosts/hcl/parser';
+import type { HNode, HProp, Range } from '../hosts/tree';
+import type { DeploymentModel, ModuleFile, Reference, Resource, Target } from './model';
+
+export interface SourceFile { fileName?: string; text: string }
+
+/** Reference to a resource attribute: `aws_iam_role.task.arn`, `aws_security_group.web[0].id`, `aws_x.y[*].id`. */
+const RESOURCE_REF = /^(aws_[a-z0-9_]+)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.([A-Za-z_]\w*))?/;
+const ANY_RESOURCE_REF = /\b(aws_[a-z0-9_]+)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.([A-Za-z_]\w*))?/g;
+
+export function terraformModel(files: readonly SourceFile[]): DeploymentModel {
+  const resources: Resource[] = [];
+  const byId = new Map<string, Resource>();
+  const layout: ModuleFile[] = [];
+  let base = 0;
+  for (const f of files) {
+    layout.push({ fileName: f.fileName, offset: base, length: f.text.length });
+    const { body } = parseHcl(f.text);
+    for (const item of body.items) {
+      if (item.kind !== 'block' || item.type !== 'resource' || item.labels.length !== 2) continue;
+      const id = `${item.labels[0]}.${item.labels[1]}`;
+      if (byId.has(id)) continue; // a duplicate address is Terraform's error, not ours
+      const shift = (s: Range): Range => ({ offset: s.offset + base, length: s.length });
+      const r: Resource = {
+        id,
+        type: item.labels[0],
+        props: bodyNode(item.body, shift(item.bodySpan), shift),
+        anchor: shift(labelSpan(f.text, item)),
+        range: shift(item.span),
+        label: id,
+        dependsOn: [],
+      };
+      resources.push(r);
+      byId.set(id, r);
+    }
+    base += f.text.length + 1;
+  }
+  const resolve = (n: HNode | undefined): Target | undefined => {
+    if (!n) return undefined;
+    const text = n.t === 'unknown' ? n.ref : n.t === 'template' ? /^\$\{([^}]*)\}$/.exec(n.value)?.[1] : undefined;
+    if (text === undefined) return n.t === 'unknown' || n.t === 'template' ? 'unknown' : undefined;
+    const m = RESOURCE_REF.exec(text.trim());
+    const resource = m && m[0].length === text.trim().length ? byId.get(`${m[1]}.${m[2]}`) : undefined;
+    return resource ? { resource, attr: m![3] } : 'unknown';
+  };
+  const references: Reference[] = [];
+  for (const r of resources) if (r.props) collect(r, r.props, byId, references);
+  const joined = files.map((f) => f.text).join('\n');
+  return { format: 'hcl', text: joined, resources, byId, references, resolve, files: layout };
+}
+
+function collect(from: Resource, n: HNode, byId: Map<string, Resource>, out: Reference[]): void {
+  const text = n.t === 'unknown' ? n.ref : n.t === 'template' ? n.value : undefined;
+  if (text) {
+    for (const m of text.matchAll(ANY_RESOURCE_REF)) {
+      const to = byId.get(`${m[1]}.${m[2]}`);
+      if (to) out.push({ from, to, attr: m[3], node: n });
+    }
+  }
+  if (n.t === 'object') for (const p of n.props) collect(from, p.value, byId, out);
+  else if (n.t === 'array') for (const i of n.items) collect(from, i, byId, out);
+}
+
+/** A block body as an object: attributes by name, nested blocks as arrays of objects under their type. */
+function bodyNode(body: HclBody, range: Range, shift: (s: Range) => Range): HNode {
+  const props: HProp[] = [];
+  const lists = new Map<string, HNode & { t: 'array' }>();
+  for (const item of body.items) {
+    if (item.kind === 'attribute') {
+      props.push({ key: item.name, hostKey: item.name, keyRange: shift(item.nameSpan), value: exprNode(item.value, shift) });
+      continue;
+    }
+    // `dynamic "ingress" { ... }` builds blocks at plan time: their content is unknown.
+    const key = item.type === 'dynamic' ? item.labels[0] ?? 'dynamic' : item.type;
+    const value: HNode = item.type === 'dynamic' ? { t: 'unknown', range: shift(item.span) } : bodyNode(item.body, shift(item.span), shift);
+    let list = lists.get(key);
+    if (!list) {
+      list = { t: 'array', items: [], range: shift(item.span) };
+      lists.set(key, list);
+      props.push({ key, hostKey: key, keyRange: shift(item.typeSpan), value: list });
+    }
+    list.items.push(value);
+    list.range = { offset: list.range.offset, length: shift(item.span).offset + item.span.length - list.range.offset };
+  }
+  return { t: 'object', props, range };
+}
+
+function exprNode(e: HclExpr, shift: (s: Range) => Range): HNode {
+  const range = shift(e.span);
+  switch (e.t) {
+    case 'string': return e.interpolated ? { t: 'template', value: e.value, range } : { t: 'scalar', value: e.value, range };
+    case 'number': case 'bool': return { t: 'scalar', value: e.value, range };
+    case 'null': return { t: 'scalar', value: null, range };
+    case 'object': return { t: 'object', props: e.items.map((i) => ({ key: i.key, hostKey: i.key, keyRange: shift(i.keySpan), value: exprNode(i.value, shift) })), range };
+    case 'tuple': return { t: 'array', items: e.items.map((i) => exprNode(i, shift)), range };
+    // jsonencode({...}) is the object it encodes (policies written in HCL); other calls are computed.
+    case 'call': return e.name === 'jsonencode' && e.args.length === 1 ? exprNode(e.args[0], shift) : { t: 'unknown', range };
+    default: return { t: 'unknown', range, ref: e.text };
+  }
+}
+
+/** The name label with its quotes (`"web"` of `resource "aws_security_group" "web"`). */
+function labelSpan(text: string, b: HclBlock): Range {
+  const name = b.labels[b.labels.length - 1];
+  const at = text.indexOf(`"${name}"`, b.typeSpan.offset + b.type.length);
+  return at >= 0 && at < b.bodySpan.offset ? { offset: at, length: name.length + 2 } : b.typeSpan;
+}
