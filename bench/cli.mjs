@@ -3,12 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSyn
 import { join } from 'node:path';
 import { tmpdir, availableParallelism } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { corpusDir, root } from './lib.mjs';
+import { inputDir, root } from './lib.mjs';
 
 /** Copies of every corpus file (taskdef, policy, unparsable) until `count` files, 500 per folder. */
 function replicate(count) {
   const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-cli-'));
-  const files = ['taskdef', 'policy', 'unparsable'].flatMap((sub) => readdirSync(join(corpusDir, sub)).sort().map((f) => ({ name: f, text: readFileSync(join(corpusDir, sub, f)) })));
+  const files = ['taskdef', 'policy', 'unparsable'].map(inputDir).filter(Boolean)
+    .flatMap((dir) => readdirSync(dir).sort().map((f) => ({ name: f, text: readFileSync(join(dir, f)) })));
   for (let i = 0; i < count; i++) {
     const sub = join(dir, `d${Math.floor(i / 500)}`);
     if (i % 500 === 0) mkdirSync(sub);

@@ -1,6 +1,7 @@
-// Shared pieces of `npm run bench`: the benchmark documents (generated from ../shared/corpus), a seeded random
+// Shared pieces of `npm run bench`: the benchmark documents (generated from ../shared/corpus when present, else from
+// the repository's examples/), a seeded random
 // generator, statistics, and a minimal LSP client over stdio for dist/server.js.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
@@ -8,7 +9,15 @@ import { createRequire } from 'node:module';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const require = createRequire(join(root, 'package.json'));
-export const corpusDir = join(require('./scripts/shared-dir.cjs').sharedDir(root), 'corpus');
+const corpusDir = join(require('./scripts/shared-dir.cjs').sharedDir(root), 'corpus');
+/** The shared corpus is a development aid; a user's clone benchmarks on examples/ (smaller, so figures differ). */
+export const usingCorpus = existsSync(join(corpusDir, 'taskdef'));
+const EXAMPLE_DIRS = { taskdef: 'examples/task-definition', policy: 'examples/policies' };
+/** Folder of benchmark inputs of one sort (taskdef, policy, unparsable), or undefined when there are none. */
+export function inputDir(sub) {
+  if (usingCorpus) return join(corpusDir, sub);
+  return EXAMPLE_DIRS[sub] && join(root, EXAMPLE_DIRS[sub]);
+}
 
 /** mulberry32: small, fast, reproducible. */
 export function rng(seed) {
@@ -30,7 +39,7 @@ export function stats(ms) {
 }
 
 function corpusJson(sub) {
-  const dir = join(corpusDir, sub);
+  const dir = inputDir(sub);
   return readdirSync(dir).sort().flatMap((f) => {
     try { return [{ file: f, text: readFileSync(join(dir, f), 'utf8'), json: JSON.parse(readFileSync(join(dir, f), 'utf8')) }]; } catch { return []; }
   });
@@ -45,9 +54,11 @@ export function taskDocs() {
   const files = corpusJson('taskdef');
   const typical = files.find((f) => f.text.length > 800 && f.text.length < 1500).text;
   const base = JSON.parse(typical);
-  const pool = files
-    .flatMap((f) => f.json.containerDefinitions ?? f.json.taskDefinition?.containerDefinitions ?? [])
-    .filter((c) => c && typeof c === 'object' && JSON.stringify(c, null, 2).length <= 500);
+  const all = files
+    .flatMap((f) => (Array.isArray(f.json) ? f.json : f.json.containerDefinitions ?? f.json.taskDefinition?.containerDefinitions ?? []))
+    .filter((c) => c && typeof c === 'object');
+  const small = all.filter((c) => JSON.stringify(c, null, 2).length <= 500);
+  const pool = small.length >= 10 ? small : all; // examples/ has few, richer containers
   const gen = (n) => JSON.stringify({ ...base, containerDefinitions: Array.from({ length: n }, (_, i) => ({ ...pool[i % pool.length], name: `c${i}` })) }, null, 2);
   return { typical, medium: gen(80), large: gen(2000) };
 }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
-import { root } from './lib.mjs';
+import { root, usingCorpus } from './lib.mjs';
 import { benchEngine } from './engine.mjs';
 import { benchProtocol } from './protocol.mjs';
 import { benchCli, vsixSize } from './cli.mjs';
@@ -77,6 +77,6 @@ if (h) {
   row(`6 Terraform: pull didChange -> diagnostics, ${h.terraform.pull.n} edits, p50 / p95 ms`, `${ms(h.terraform.pull.median)} / ${ms(h.terraform.pull.p95)}`);
 }
 const w = [0, 1, 2].map((i) => Math.max(...lines.map((l) => l[i].length)));
-console.log(`\n${results.machine}\n`);
+console.log(`\n${results.machine}\ninputs: ${usingCorpus ? '../shared/corpus' : 'examples/ (../shared/corpus not found: figures are not comparable with the README\'s)'}\n`);
 for (const l of lines) console.log(`${l[0].padEnd(w[0])}  ${l[1].padEnd(w[1])}  ${l[2].padEnd(w[2])}  ${l[3]}`);
 console.log(`\nwrote bench/results.json (${((performance.now() - started) / 1000).toFixed(0)} s)`);

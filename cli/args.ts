@@ -38,9 +38,12 @@ const KINDS = DOCUMENT_KINDS.filter((k) => k !== 'unknown');
 export const USAGE = `Usage: ecs-lint [options] PATH...
        ecs-lint [options] --stdin [--stdin-filename NAME]
 
-Lints Amazon ECS task definitions, service definitions, IAM policies and ecs.config files.
-Directories are walked (node_modules and .git are skipped); only *.json, *.jsonc, ecs.config and
-*.ecs.config files whose kind is recognised are reported.
+Lints Amazon ECS task definitions, service definitions, IAM policies and ecs.config files, alone or
+inside CloudFormation (JSON, YAML, CDK output) and Terraform files.
+Directories are walked (node_modules and .git are skipped): *.json, *.jsonc, *.yaml, *.yml, *.tf,
+ecs.config, *.ecs.config and shell scripts (*.sh, *.bash) are read, and only the files whose kind is
+recognised (a task definition, a template with ECS or IAM resources, a script writing ecs.config...)
+are reported. Files named on the command line are always reported.
 
 Output:
   --format FORMAT        text (default), json, sarif (SARIF 2.1.0), junit (JUnit XML),

@@ -34,7 +34,7 @@ export interface RunIo {
 
 /** Pseudo-rules the engine reports without a Rule object; listed in SARIF so every result has a descriptor. */
 export const PSEUDO_RULES: readonly RuleMeta[] = [
-  { id: SYNTAX_RULE_ID, kinds: [], defaultSeverity: 'error', description: 'The document is not valid JSON, so the security rules may miss findings.', references: [], fixable: false },
+  { id: SYNTAX_RULE_ID, kinds: [], defaultSeverity: 'error', description: 'The document does not parse (JSON, YAML or HCL), so the security rules may miss findings.', references: [], fixable: false },
   { id: RULE_ERROR_ID, kinds: [], defaultSeverity: 'warning', description: 'A rule failed on this document and was skipped, or a Terraform file could not be read because the Terraform grammar did not load (a bug in ecs-lint).', references: [], fixable: false },
   { id: UNUSED_IGNORE_ID, kinds: [], defaultSeverity: 'warning', description: 'An `ignores` entry of a config file suppressed nothing.', references: [], fixable: false },
   { id: INVALID_DIRECTIVE_ID, kinds: [], defaultSeverity: 'warning', description: 'An ecs-lint-disable comment or ecs-lint Metadata entry is malformed, names an unknown rule or has no reason.', references: [], fixable: false },

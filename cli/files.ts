@@ -8,8 +8,9 @@ export const MAX_FILE_BYTES = 5000 * 1024;
 
 export function isCandidate(fileName: string): boolean {
   const b = basename(fileName).toLowerCase();
-  // YAML and .tf files are linted when they hold CloudFormation / Terraform ECS or IAM resources (others are skipped).
-  return /\.(jsonc?|ya?ml|tf)$/.test(b) || b === 'ecs.config' || b.endsWith('.ecs.config');
+  // YAML and .tf files are linted when they hold CloudFormation / Terraform ECS or IAM resources, shell scripts when
+  // they write /etc/ecs/ecs.config (EC2 user data); others are detected as unknown and not reported.
+  return /\.(jsonc?|ya?ml|tf|sh|bash)$/.test(b) || b === 'ecs.config' || b.endsWith('.ecs.config');
 }
 
 export interface Target {

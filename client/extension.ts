@@ -5,7 +5,8 @@ import { showDocumentation } from './docs';
 import { lintWorkspace } from './scan';
 import { setDocumentKind } from './setKind';
 import { resolveSectionAssociations, skipPull } from './settings';
-import { KindStatus, LANGUAGES } from './status';
+import { DOCUMENT_SELECTOR } from './selector';
+import { KindStatus } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -16,8 +17,7 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // `.tf` files are plain text without a Terraform extension installed.
-    documentSelector: [...LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]), { scheme: 'file', pattern: '**/*.tf' }],
+    documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log,
     synchronize: { configurationSection: 'ecsLint' },
     diagnosticPullOptions: {

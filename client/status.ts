@@ -1,9 +1,8 @@
 // Status bar item showing the detected kind of the active document ("ECS: task-definition").
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR } from './selector';
 
-// yaml and terraform: CloudFormation templates and Terraform files (only their ECS/IAM resources are linted).
-export const LANGUAGES = ['json', 'jsonc', 'ecs-agent-config', 'yaml', 'terraform'];
 const KIND_REQUEST = 'ecsLint/documentKind';
 const DEBOUNCE_MS = 400;
 
@@ -36,7 +35,7 @@ export class KindStatus implements vscode.Disposable {
     const seq = ++this.seq;
     const doc = vscode.window.activeTextEditor?.document;
     const client = this.getClient();
-    if (!doc || !LANGUAGES.includes(doc.languageId) || !client?.isRunning()) {
+    if (!doc || vscode.languages.match(DOCUMENT_SELECTOR, doc) === 0 || !client?.isRunning()) {
       this.item.hide();
       return;
     }

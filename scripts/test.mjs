@@ -37,7 +37,8 @@ const grep = process.env.TEST_GREP;
 const { loadTerraform } = createRequire(import.meta.url)(join(process.cwd(), OUT, 'config', 'terraform-grammar.js'));
 await loadTerraform();
 const mocha = new Mocha({ timeout: 20000, reporter: 'spec', ...(grep ? { grep } : {}) });
-const roots = [`${OUT}/test/unit`, `${OUT}/test/lsp`, `${OUT}/test/cli`];
+// test/corpus: the shared corpus suite, registered only when ../shared/corpus exists (one line says when it is not).
+const roots = [`${OUT}/test/unit`, `${OUT}/test/lsp`, `${OUT}/test/cli`, `${OUT}/test/corpus`];
 for (const root of roots) {
   try { for (const f of walk(root).sort()) mocha.addFile(f); } catch { /* suite folder not present */ }
 }

@@ -70,7 +70,10 @@ describe('cli formats', () => {
       assert.equal(priv.defaultConfiguration.level, 'error');
       assert.deepEqual(priv.properties, { tags: ['security'], 'security-severity': '8.0' });
       const syntax = driver.rules.find((r: any) => r.id === 'json/syntax-error');
-      assert.equal(syntax.helpUri, undefined, 'no docs page, no help URI');
+      // Pseudo-rules too: code scanning shows a rule without help blank.
+      assert.equal(syntax.helpUri, 'https://github.com/acme/ecs-security-lint/blob/main/rules/docs/json/syntax-error.md');
+      assert.match(syntax.help.markdown, /^# json\/syntax-error/);
+      assert.deepEqual(driver.rules.filter((r: any) => !r.help || !r.helpUri).map((r: any) => r.id), []);
       const warn = driver.rules.find((r: any) => r.defaultConfiguration.level === 'warning');
       assert.equal(warn.properties['security-severity'], '5.0');
     });

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import picomatch from 'picomatch';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -102,5 +103,31 @@ describe('manifest', () => {
     assert.ok(pkg.capabilities.virtualWorkspaces.description);
     assert.equal(pkg.main, './dist/extension.js');
     assert.equal(pkg.bin['ecs-lint'], './dist/cli.js');
+  });
+
+  it('activates for .tf files and CloudFormation templates whatever their language id, and lints them by file name', () => {
+    // Without the HashiCorp extension a .tf file is Plain Text; a folder may hold nothing else.
+    for (const e of ['workspaceContains:**/*.tf', 'onLanguage:plaintext', 'onLanguage:terraform', 'onLanguage:yaml', 'onLanguage:json']) {
+      assert.ok(pkg.activationEvents.includes(e), e);
+    }
+    const { DOCUMENT_SELECTOR } = require('../../client/selector') as { DOCUMENT_SELECTOR: { scheme: string; language?: string; pattern?: string }[] };
+    const patterns = DOCUMENT_SELECTOR.filter((f) => f.pattern && !f.language).map((f) => f.pattern!);
+    for (const file of ['/w/main.tf', '/w/infra/stack.template', '/w/cfn/stack.yaml', '/w/cfn/stack.yml', '/w/cdk.out/App.template.json', '/w/etc/ecs/ecs.config', '/w/prod.ecs.config', '/w/user-data.sh']) {
+      assert.ok(patterns.some((g) => picomatch(g)(file)), `${file} is not selected by file name`);
+    }
+  });
+
+  it('names its repository, bugs, homepage, icon, categories and keywords (Marketplace, Open VSX)', () => {
+    assert.match(pkg.repository.url, /^https:\/\/github\.com\/[\w.-]+\/ecs-security-lint\.git$/);
+    assert.equal(pkg.bugs.url, pkg.repository.url.replace(/\.git$/, '/issues'));
+    assert.ok(pkg.homepage.startsWith(pkg.repository.url.replace(/\.git$/, '')));
+    const png = readFileSync(join(ROOT, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.ok(pkg.categories.includes('Linters'));
+    assert.ok(pkg.keywords.length > 0 && pkg.keywords.length <= 30, 'the Marketplace takes at most 30 keywords');
+    assert.ok(!/--allow-missing-repository/.test(pkg.scripts.package));
+    const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+    assert.ok(changelog.includes(`## ${pkg.version}`), `CHANGELOG.md has no entry for ${pkg.version}`);
   });
 });

@@ -1,15 +1,14 @@
 // Worker threads for large CLI runs (cli/pool.ts): the same reports in the same order as a single-threaded run.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintInPool, unwrap, workerCount, FILES_PER_WORKER } from '../../cli/pool';
-import { SHARED } from '../helpers';
+import { examples } from '../inputs';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const CORPUS = join(SHARED, 'corpus');
 
 describe('cli worker pool', () => {
   let dir: string;
@@ -54,11 +53,13 @@ describe('cli worker pool', () => {
   });
 
   it('the CLI prints byte-identical JSON with and without workers', () => {
-    const sources = ['taskdef', 'policy', 'unparsable'].flatMap((s) => readdirSync(join(CORPUS, s)).sort().map((f) => join(CORPUS, s, f)));
+    // Every kind and host (JSON, YAML, .tf, ecs.config, shell), plus a file that does not parse.
+    const sources = [...examples(), { name: 'broken/task-definition.json', text: '{"family": "x", "containerDefinitions": [' }];
     for (let i = 0; i < 90; i++) {
       const sub = join(dir, `d${i % 3}`);
       mkdirSync(sub, { recursive: true });
-      writeFileSync(join(sub, `${i}-${sources[i % sources.length].split('/').pop()}`), readFileSync(sources[i % sources.length]));
+      const src = sources[i % sources.length];
+      writeFileSync(join(sub, `${i}-${src.name.split('/').pop()}`), src.text);
     }
     // Terraform too: each worker loads the grammar before it lints its slice.
     for (let i = 0; i < 30; i++) {
@@ -67,7 +68,8 @@ describe('cli worker pool', () => {
     const run = (workers: string) => spawnSync(process.execPath, [CLI, dir, '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ECS_LINT_WORKERS: workers }, maxBuffer: 1 << 28 });
     const single = run('0'), pooled = run('2');
     assert.ok(JSON.parse(single.stdout).files.length > 50);
-    const tf = JSON.parse(single.stdout).files.filter((f: { path: string }) => f.path.endsWith('.tf'));
+    assert.equal(single.status, 1, 'the bad examples hold errors');
+    const tf = JSON.parse(single.stdout).files.filter((f: { path: string }) => /\/m\d+\.tf$/.test(f.path)); // the module calls above
     assert.equal(tf.length, 30);
     assert.ok(tf.every((f: { findings: { ruleId: string }[] }) => f.findings.some((x) => x.ruleId === 'task/image-pinned') && !f.findings.some((x) => x.ruleId.startsWith('internal/') || x.ruleId === 'json/syntax-error')));
     assert.equal(pooled.status, single.status);

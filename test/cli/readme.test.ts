@@ -21,7 +21,9 @@ describe('README', () => {
   });
 
   it('gives the newcomer commands exactly', () => {
-    assert.ok(readme.includes('\nnpm ci && npm run build && npm run lint:corpus\n'));
+    assert.ok(readme.includes('\nnpm ci && npm run build && npm run lint:examples\n'));
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(pkg.scripts['lint:examples'], 'node scripts/lint-examples.mjs');
     assert.ok(readme.includes('\nnpm run test:all\n'));
     assert.ok(readme.includes('code --install-extension ecs-security-lint.vsix'));
   });

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
-import { ensureVsix, prepareWorkspace, REPO, USER_SETTINGS } from './workspace.mjs';
+import { ensureVsix, prepareTerraformWorkspace, prepareWorkspace, REPO, USER_SETTINGS } from './workspace.mjs';
 
 const log = (m) => console.log(`[test:vscode] ${m}`);
 
@@ -53,6 +53,15 @@ async function main() {
       extensionDevelopmentPath: join(REPO, 'test/e2e/runner-extension'),
       extensionTestsPath: join(REPO, 'test/e2e/suite/index.js'),
       launchArgs: [workspace, '--extensions-dir', extensions, '--user-data-dir', userData, '--disable-telemetry'],
+    });
+    // A folder holding only main.tf (test/e2e/suite-terraform), in a second VS Code session.
+    const tfWorkspace = join(tmp, 'terraform-only');
+    prepareTerraformWorkspace(tfWorkspace, { mode: 'electron', resultsFile: join(tfWorkspace, '.e2e-results.json'), expectTrusted: true });
+    await runTests({
+      vscodeExecutablePath: exe,
+      extensionDevelopmentPath: join(REPO, 'test/e2e/runner-extension'),
+      extensionTestsPath: join(REPO, 'test/e2e/suite-terraform/index.js'),
+      launchArgs: [tfWorkspace, '--extensions-dir', extensions, '--user-data-dir', userData, '--disable-telemetry'],
     });
     log('all editor-hosted tests passed');
     return 0;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureVsix, prepareWorkspace, REPO, USER_SETTINGS } from './workspace.mjs';
+import { ensureVsix, prepareTerraformWorkspace, prepareWorkspace, REPO, USER_SETTINGS } from './workspace.mjs';
 
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 300000);
 const TRUSTED = process.env.E2E_TRUST === 'trusted'; // default: untrusted workspace (Restricted Mode)
@@ -85,19 +85,23 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   cleanups.push(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-  log('workbench opened; waiting for the suite');
+  /** Opens a workbench window on `folder`, waits for the runner's results file there and prints the results. */
+  async function runWindow(folder, file, what) {
+    const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await p.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
+    log(`${what}: workbench opened; waiting for the suite`);
+    const r = await poll(() => {
+      if (exited) throw new Error(`code-server exited:\n${serverLog.join('')}`);
+      if (!existsSync(file)) return false;
+      return JSON.parse(readFileSync(file, 'utf8'));
+    }, TIMEOUT_MS, `the ${what} results (${file}); the runner extension never reported: is the extension host running?`);
+    process.stdout.write(r.output || '');
+    if (r.error) console.error(r.error);
+    for (const t of r.tests.filter((x) => x.state === 'failed')) console.error(`FAILED ${t.title}\n${t.error}\n`);
+    return { page: p, results: r };
+  }
 
-  const results = await poll(() => {
-    if (exited) throw new Error(`code-server exited:\n${serverLog.join('')}`);
-    if (!existsSync(resultsFile)) return false;
-    return JSON.parse(readFileSync(resultsFile, 'utf8'));
-  }, TIMEOUT_MS, `the suite's results (${resultsFile}); the runner extension never reported: is the extension host running?`);
-
-  process.stdout.write(results.output || '');
-  if (results.error) console.error(results.error);
-  for (const t of results.tests.filter((x) => x.state === 'failed')) console.error(`FAILED ${t.title}\n${t.error}\n`);
+  const { page, results } = await runWindow(workspace, resultsFile, 'main suite');
 
   if (!process.env.E2E_NO_SCREENSHOTS) {
     try {
@@ -113,8 +117,20 @@ async function main() {
       if (process.env.E2E_SCREENSHOTS_REQUIRED) results.failed += 1;
     }
   }
+  // A second window on a folder holding only main.tf (test/e2e/suite-terraform): its own extension host, so the
+  // extension must activate there without the JSON, YAML and ecs.config files of the first workspace.
+  const tfWorkspace = join(tmp, 'terraform-only');
+  const tfResultsFile = join(tfWorkspace, '.e2e-results.json');
+  prepareTerraformWorkspace(tfWorkspace, { mode: 'extension', resultsFile: tfResultsFile, expectTrusted: TRUSTED });
+  const { results: tf } = await runWindow(tfWorkspace, tfResultsFile, 'Terraform-only suite');
+
   log(`VS Code ${results.vscodeVersion}`);
-  return results;
+  return {
+    passed: results.passed + tf.passed,
+    failed: results.failed + tf.failed + (tf.error ? 1 : 0),
+    pending: (results.pending || 0) + (tf.pending || 0),
+    error: results.error,
+  };
 }
 
 let code = 1;

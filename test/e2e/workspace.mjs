@@ -27,6 +27,23 @@ export function prepareWorkspace(dir, { mode, resultsFile, expectTrusted }) {
   for (const f of [...files, ...Object.keys(COPIES)]) copyFileSync(join(dir, f), join(dir, '.e2e', 'pristine', f));
 
   const names = [...files, ...Object.keys(COPIES)].filter((f) => f.endsWith('.json') || f.endsWith('ecs.config'));
+  return writeConfig(dir, names, { mode, suiteIndex: join(REPO, 'test/e2e/suite/index.js'), resultsFile, expectTrusted });
+}
+
+/**
+ * A second workspace holding only a Terraform file (test/e2e/fixtures-terraform), for the suite in
+ * test/e2e/suite-terraform: the extension must activate and lint it with no JSON or YAML file in sight.
+ */
+export function prepareTerraformWorkspace(dir, { mode, resultsFile, expectTrusted }) {
+  const fixtures = join(REPO, 'test/e2e/fixtures-terraform');
+  mkdirSync(join(dir, '.e2e'), { recursive: true });
+  const names = readdirSync(fixtures);
+  for (const f of names) copyFileSync(join(fixtures, f), join(dir, f));
+  return writeConfig(dir, names, { mode, suiteIndex: join(REPO, 'test/e2e/suite-terraform/index.js'), resultsFile, expectTrusted });
+}
+
+/** Writes dir/.e2e/config.json with the findings the CLI reports for `names` (the suites' expectations). */
+function writeConfig(dir, names, { mode, suiteIndex, resultsFile, expectTrusted }) {
   let out;
   try {
     out = execFileSync(process.execPath, [join(REPO, 'dist/cli.js'), '--format', 'json', ...names], { cwd: dir, encoding: 'utf8' });
@@ -35,7 +52,7 @@ export function prepareWorkspace(dir, { mode, resultsFile, expectTrusted }) {
     out = e.stdout;
   }
   const expected = JSON.parse(out).files.map((f) => ({ path: relative(dir, resolve(dir, f.path)), kind: f.kind, findings: f.findings }));
-  const config = { mode, repoRoot: REPO, suiteIndex: join(REPO, 'test/e2e/suite/index.js'), resultsFile, expectTrusted, expected };
+  const config = { mode, repoRoot: REPO, suiteIndex, resultsFile, expectTrusted, expected };
   writeFileSync(join(dir, '.e2e', 'config.json'), JSON.stringify(config, null, 2));
   return config;
 }

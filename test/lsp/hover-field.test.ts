@@ -1,15 +1,11 @@
-// LSP: hovering any key of a real task definition (corpus) shows its API documentation; typos get a did-you-mean;
+// LSP: hovering any key of a realistic task definition (examples/, test/fixtures) shows its API documentation; typos get a did-you-mean;
 // watched fields name their rule; enum values list the allowed values; IAM grammar keys are documented.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { parseTree, type Node } from 'jsonc-parser';
 import { fileUri, positionAt, rangeOf, TestClient } from './client';
 import { ecsModelVersion } from '../../rules/fields/model';
 
-import { SHARED } from '../helpers';
-
-const CORPUS = path.join(SHARED, 'corpus', 'taskdef');
+import { taskDefinitions } from '../inputs';
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 
 /** Every property key node of a JSON text. */
@@ -34,22 +30,19 @@ describe('LSP hover: ECS fields', () => {
   before(async () => { client = await TestClient.start({ pull: true }); });
   after(async () => { await client.stop(); });
 
-  // Register input with EFS + FireLens, describe output (read-only fields, tags inside), a large app-mesh sample.
-  const FILES = [
-    'aws-samples__amazon-ecs-firelens-examples__examples__fluent-bit__efs__task-definition.json',
-    'kayac__ecspresso__tests__td-in-tags.json',
-    'aws-samples__amazon-ecs-firelens-examples__examples__fluent-bit__parse-envoy-app-mesh__appmesh-firelens-colorteller-black-ecs-task-def.json',
-    'aws__aws-for-fluent-bit__troubleshooting__tutorials__remote-core-dump__ecs-ec2-task-def.json',
-  ];
-  // Opened under neutral names (kind from content): files named like *task-definition*.json get their field docs
-  // from the JSON Schema instead (see the last test and test/unit/fields-schema.test.ts).
+  // Register input, describe output (read-only fields, tags inside), a bare container array, and a rich EC2 task
+  // (EFS, App Mesh proxy, FireLens, health checks, tmpfs, ulimits). Opened under neutral names (kind from content):
+  // files named like *task-definition*.json get their field docs from the JSON Schema instead (see the last test and
+  // test/unit/fields-schema.test.ts).
+  const FILES = taskDefinitions().filter((f) => /register|describe|container-definitions|rich/.test(f.name));
+  it('has task definitions in every shape to hover', () => assert.ok(FILES.length >= 7, FILES.map((f) => f.name).join()));
   FILES.forEach((file, i) => {
-    it(`every key of corpus ${file.slice(0, 60)}… has documentation`, async () => {
-      const text = readFileSync(path.join(CORPUS, file), 'utf8');
-      const uri = fileUri(`hover-field/corpus-${i}.json`);
+    it(`every key of ${file.name} has documentation`, async () => {
+      const text = file.text;
+      const uri = fileUri(`hover-field/doc-${i}.json`);
       client.open(uri, text);
       const ks = keys(text);
-      assert.ok(ks.length >= 25, `${ks.length} keys`);
+      assert.ok(ks.length >= 15, `${ks.length} keys`);
       const missing: string[] = [];
       for (const k of ks) {
         const md = await hoverText(client, uri, text, k.offset + 1);

@@ -2,15 +2,12 @@
 // cancelled requests. Nothing may crash, closed documents may only ever be cleared, and what the server finally
 // publishes must equal a fresh lint of the final text.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import { defaultEngine, LineIndex } from '../../rules';
 import { fileUri, TestClient, waitFor } from './client';
-import { rng, SHARED } from '../helpers';
-
-const CORPUS = path.join(SHARED, 'corpus', 'taskdef');
+import { rng } from '../helpers';
+import { taskDefinitions } from '../inputs';
 
 
 /** One random single-character insert or delete (structural characters included, so the JSON often breaks). */
@@ -44,7 +41,8 @@ describe('LSP stress: 20 documents, edits, closes, stale requests, cancellation'
     this.timeout(60_000);
     client = await TestClient.start({ pull: false, debounceMs: 0 });
     const r = rng(90210);
-    const sources = fs.readdirSync(CORPUS).sort().map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8')).filter((t) => t.length < 20_000);
+    const sources = taskDefinitions().map((f) => f.text).filter((t) => t.length < 20_000);
+    assert.ok(sources.length >= 5, `${sources.length} task definitions`);
     const uris = Array.from({ length: 20 }, (_, i) => fileUri(`stress/doc${i}/taskdef.json`));
     const open = new Set<string>();
     uris.forEach((uri, i) => { client.open(uri, sources[(i * 7) % sources.length]); open.add(uri); });

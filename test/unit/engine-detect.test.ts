@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { lint, json, SHARED } from '../helpers';
+import { lint, json } from '../helpers';
+import { examples } from '../inputs';
 
-const CORPUS = join(SHARED, 'corpus');
 const kindOf = (text: string, fileName?: string, associations?: Record<string, string>) => lint(text, { fileName, associations }).kind;
 
 describe('document kind detection', () => {
@@ -48,18 +46,20 @@ describe('document kind detection', () => {
     assert.equal(kindOf(td, '/w/x.json', { 'x.json': 'unknown' }), 'unknown');
     assert.equal(kindOf(td, '/w/x.json', { 'x.json': 'not-a-kind' }), 'task-definition', 'invalid kinds are ignored');
   });
-  it('every corpus file gets the kind its folder says', () => {
-    for (const folder of ['taskdef', 'policy', 'unparsable']) {
-      for (const f of readdirSync(join(CORPUS, folder))) {
-        const p = join(CORPUS, folder, f);
-        const kind = kindOf(readFileSync(p, 'utf8'), p);
-        if (folder === 'policy') {
-          // public_repo_policy.json is an ECR repository policy (Principal "*", ecr: actions, no Resource).
-          assert.equal(kind, f.includes('public_repo_policy') ? 'ecr-repository-policy' : 'identity-policy', f);
-        } else {
-          assert.ok(kind === 'task-definition' || kind === 'container-definitions', `${f}: ${kind}`);
-        }
-      }
+  it('every example file gets the kind its folder and name say (by content: names are neutral)', () => {
+    const expected = (name: string): string => {
+      const [folder, file] = name.split('/');
+      if (folder === 'task-definition') return file.includes('container-definitions') ? 'container-definitions' : 'task-definition';
+      if (folder === 'policies') return /(identity|trust|endpoint|ecr-repository)-policy/.exec(file)![0];
+      const byFolder: Record<string, string> = { 'service-definition': 'service-definition', 'agent-config': 'agent-config', cloudformation: 'cloudformation', cdk: 'cloudformation', terraform: 'terraform' };
+      return byFolder[folder];
+    };
+    const files = examples();
+    assert.ok(files.length > 30);
+    for (const f of files) {
+      assert.equal(kindOf(f.text, `/w/${f.name}`), expected(f.name), f.name);
+      // JSON examples are recognised from their content alone, under a name that says nothing.
+      if (f.name.endsWith('.json')) assert.equal(kindOf(f.text, '/w/x/data.json'), expected(f.name), `${f.name} by content`);
     }
   });
 });

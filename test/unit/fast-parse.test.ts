@@ -1,15 +1,11 @@
 // The strict-JSON fast path must build exactly jsonc-parser's tree, and must refuse (fall back) whenever jsonc-parser
 // would report an error or the text uses JSONC extensions.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { parseStrict } from '../../rules/core/fast-parse';
 import { parseJson } from '../../rules';
 
-import { SHARED } from '../helpers';
-
-const CORPUS = path.join(SHARED, 'corpus');
+import { jsonInputs } from '../inputs';
 
 /** The tree without parent links, as plain data, for deepEqual (parents are checked separately). */
 function plain(n: any): unknown {
@@ -43,13 +39,10 @@ function agree(text: string): boolean {
 }
 
 describe('strict JSON fast parser', () => {
-  it('builds the same tree as jsonc-parser on every parsable corpus file', () => {
-    let accepted = 0;
-    for (const sub of ['taskdef', 'policy']) {
-      const dir = path.join(CORPUS, sub);
-      for (const f of fs.readdirSync(dir).sort()) if (agree(fs.readFileSync(path.join(dir, f), 'utf8'))) accepted++;
-    }
-    assert.ok(accepted > 100, `only ${accepted} corpus files took the fast path`);
+  it('builds the same tree as jsonc-parser on every example and fixture JSON file, all taking the fast path', () => {
+    const files = jsonInputs();
+    assert.ok(files.length > 20, `${files.length} JSON inputs`);
+    assert.deepEqual(files.filter((f) => !agree(f.text)).map((f) => f.name), [], 'strict JSON files that took the slow path');
   });
 
   it('matches jsonc-parser on scalars, escapes, numbers and nesting', () => {
@@ -72,11 +65,10 @@ describe('strict JSON fast parser', () => {
     assert.equal(parseJson('['.repeat(300) + ']'.repeat(300)).tooDeep, true);
   });
 
-  it('never disagrees with jsonc-parser on mutated corpus text (seeded)', () => {
+  it('never disagrees with jsonc-parser on mutated example text (seeded)', () => {
     let seed = 12345;
     const r = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const dir = path.join(CORPUS, 'taskdef');
-    const files = fs.readdirSync(dir).sort().slice(0, 40).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    const files = jsonInputs().map((f) => f.text);
     const chars = [...'{}[]",:\\0123456789-+.eE tfn/\n', '\u0000', '\u00A0'];
     let accepted = 0;
     for (let i = 0; i < 3000; i++) {

@@ -1,25 +1,20 @@
-// Seeded fuzzing of the engine over mutated corpus files: no rule may throw, every finding's range must lie inside
+// Seeded fuzzing of the engine over mutated example files and fixtures: no rule may throw, every finding's range must lie inside
 // the text, and each document must lint within a time budget. Small in the suite; FUZZ_ITERATIONS=1000000 for long runs.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_ERROR_ID, type DocumentKind } from '../../rules';
-import { lint, rng, SHARED } from '../helpers';
+import { lint, rng } from '../helpers';
+import { examples, fixtures } from '../inputs';
 
-const CORPUS = path.join(SHARED, 'corpus');
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS) || 1500;
 const SEED = Number(process.env.FUZZ_SEED) || 20261123;
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS) || 1000; // per document; generous because CI machines are shared
 
 
-function corpusFiles(): string[] {
-  const out: string[] = [];
-  for (const sub of ['taskdef', 'policy', 'unparsable']) {
-    const dir = path.join(CORPUS, sub);
-    if (!fs.existsSync(dir)) continue;
-    for (const f of fs.readdirSync(dir).sort()) out.push(path.join(dir, f));
-  }
-  return out;
+/** Seeds: every example (all kinds and hosts, bad and clean) and the task definition fixtures. */
+function seedFiles(): string[] {
+  return [...examples(), ...fixtures('taskdefs')].map((f) => f.path);
 }
 
 const KINDS: (DocumentKind | undefined)[] = [undefined, 'task-definition', 'container-definitions', 'service-definition',
@@ -88,11 +83,14 @@ function check(text: string, kind: DocumentKind | undefined, fileName: string, l
   }
 }
 
-describe('fuzz: engine over mutated corpus files', function () {
+describe('fuzz: engine over mutated example files', function () {
   this.timeout(Math.max(60_000, ITERATIONS * 50));
-  const files = corpusFiles();
+  const files = seedFiles();
 
-  it('has corpus files to mutate', () => assert.ok(files.length > 10, `no corpus at ${CORPUS}`));
+  it('has example files of every kind to mutate', () => {
+    assert.ok(files.length > 30, `only ${files.length} seed files`);
+    for (const ext of ['.json', '.yaml', '.tf', '.sh', '.ecs.config']) assert.ok(files.some((f) => f.endsWith(ext)), `no ${ext} seed`);
+  });
 
   it(`survives ${ITERATIONS} seeded mutations (seed ${SEED})`, () => {
     const r = rng(SEED);
@@ -125,9 +123,9 @@ describe('fuzz: engine over mutated corpus files', function () {
   });
 
   it('survives truncation at every offset of two small files', () => {
-    const small = files.filter((f) => !f.includes('unparsable')).map((f) => ({ f, size: fs.statSync(f).size }))
+    const small = files.filter((f) => f.endsWith('.json')).map((f) => ({ f, size: fs.statSync(f).size }))
       .filter((x) => x.size > 300).sort((a, b) => a.size - b.size);
-    const picks = [small.find((x) => x.f.includes('taskdef')), small.find((x) => x.f.includes('policy'))].filter(Boolean) as { f: string }[];
+    const picks = [small.find((x) => x.f.includes('task-definition')), small.find((x) => x.f.includes('policies'))].filter(Boolean) as { f: string }[];
     assert.equal(picks.length, 2);
     for (const { f } of picks) {
       const text = fs.readFileSync(f, 'utf8');
@@ -136,7 +134,7 @@ describe('fuzz: engine over mutated corpus files', function () {
   });
 
   it('survives a document whose every value is of a wrong type', () => {
-    const src = fs.readFileSync(files.find((f) => f.includes('taskdef'))!, 'utf8');
+    const src = fs.readFileSync(files.find((f) => /task-definition\/.*register/.test(f.split(path.sep).join('/')))!, 'utf8');
     for (const v of WRONG_VALUES) {
       // Every scalar and every array replaced at once.
       const text = src.replace(/:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false|null)/g, `: ${v}`);

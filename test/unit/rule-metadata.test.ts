@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, ruleDocsPath, DOCUMENT_KINDS } from '../../rules';
+import { PSEUDO_RULES } from '../../cli/cli';
+import { INVALID_CONFIG_ID } from '../../config/types';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SECTIONS = ['## Why it matters', '## Bad', '## Good', '## References'];
@@ -25,6 +27,17 @@ describe('rule metadata and docs', () => {
       assert.ok(existsSync(p), `missing ${ruleDocsPath(m.id)}`);
       const md = readFileSync(p, 'utf8');
       assert.ok(md.startsWith(`# ${m.id}\n`), 'docs page must start with "# <rule id>"');
+      for (const s of SECTIONS) assert.ok(md.includes(s), `docs page lacks "${s}"`);
+    });
+  }
+  // Findings without a Rule object (syntax errors, rule failures, config problems) get pages too: SARIF help and
+  // helpUri, --explain and the editor's documentation link use them.
+  for (const id of [...PSEUDO_RULES.map((m) => m.id), INVALID_CONFIG_ID]) {
+    it(`${id} (reported without a rule object): docs page exists with the required sections`, () => {
+      const p = join(ROOT, ruleDocsPath(id));
+      assert.ok(existsSync(p), `missing ${ruleDocsPath(id)}`);
+      const md = readFileSync(p, 'utf8');
+      assert.ok(md.startsWith(`# ${id}\n`));
       for (const s of SECTIONS) assert.ok(md.includes(s), `docs page lacks "${s}"`);
     });
   }

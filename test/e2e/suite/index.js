@@ -5,10 +5,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Mocha = require('mocha');
 
-/** Runs every *.test.js here; resolves with a JSON-able summary, rejects (for test-electron) when a test failed. */
+/**
+ * Runs every *.test.js here (or in options.dir: test/e2e/suite-terraform reuses this runner); resolves with a
+ * JSON-able summary, rejects (for test-electron) when a test failed.
+ */
 function run(options = {}) {
+  const dir = options.dir || __dirname;
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec', ...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : {}) });
-  for (const f of fs.readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
   const results = [];
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
