@@ -1,10 +1,13 @@
 // The engine entry point: parse once, detect the kind, run the rules that apply, return findings.
+// Fails closed: whatever goes wrong, the document ends with its findings or with an error saying it was not linted.
 import type { DocumentKind, Finding, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
-import { parseJson, MAX_DEPTH } from './json';
+import { parseJson } from './json';
 import { detectKind, type Associations } from './detect';
 import { clampToText } from './positions';
+import { capMessage } from './messages';
+import { NOT_LINTED_ID, notLinted, tooDeepFindings } from './limits';
 import { printParseErrorCode } from 'jsonc-parser';
-import { isHostKind, lintHostDocument } from '../hosts';
+import { isHostKind, lintHostSteps } from '../hosts';
 
 export interface LintOptions {
   fileName?: string;
@@ -26,7 +29,7 @@ export interface LintResult {
 
 export const SYNTAX_RULE_ID = 'json/syntax-error';
 export const RULE_ERROR_ID = 'internal/rule-error';
-
+export { NOT_LINTED_ID, notLinted };
 const JSON_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
   'task-definition', 'container-definitions', 'service-definition',
   'identity-policy', 'trust-policy', 'endpoint-policy', 'ecr-repository-policy',
@@ -40,6 +43,34 @@ function looksLikeJson(text: string, fileName?: string): boolean {
   if (fileName && /\.jsonc?$/i.test(fileName)) return true;
   const t = text.trimStart();
   return t.startsWith('{') || t.startsWith('[');
+}
+
+/**
+ * What the rules see: no byte-order mark (dropped, offsets shifted back afterwards) and no CR-only line ends (CR
+ * becomes LF, same length), so such files lint like LF files.
+ */
+function normalize(text: string): { text: string; shift: number } {
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let t = shift ? text.slice(1) : text;
+  if (t.includes('\r')) t = t.replace(/\r(?!\n)/g, '\n');
+  return { text: t, shift };
+}
+
+function shifted(findings: Finding[], shift: number): Finding[] {
+  if (!shift) return findings;
+  for (const f of findings) {
+    f.offset += shift;
+    if (f.fixes) f.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + shift })) }));
+  }
+  return findings;
+}
+
+/** Drive a lint generator to its end (the synchronous path; the language server drives it with yields instead). */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 export class Engine {
@@ -63,43 +94,63 @@ export class Engine {
   }
 
   lint(text: string, opts: LintOptions = {}): LintResult {
+    return runToEnd(this.lintSteps(text, opts));
+  }
+
+  /**
+   * The lint as a generator that yields between rules and embedded documents, so a caller can interleave other work
+   * (and stop early) on a large document. Never throws: a failure becomes an `internal/not-linted` error finding.
+   */
+  *lintSteps(text: string, opts: LintOptions = {}): Generator<void, LintResult> {
+    const input = normalize(text);
+    let kind: DocumentKind = opts.kind ?? 'unknown';
+    try {
+      const res = yield* this.lintNormalized(input.text, opts, (k) => { kind = k; });
+      return { kind: res.kind, findings: shifted(res.findings, input.shift) };
+    } catch (err) {
+      const reason = err instanceof RangeError ? 'the document is too deeply nested or too large for the linter' : `the linter failed on it (${err instanceof Error ? err.message : String(err)})`;
+      return { kind, findings: [notLinted(reason)] };
+    }
+  }
+
+  private *lintNormalized(text: string, opts: LintOptions, onKind: (k: DocumentKind) => void): Generator<void, LintResult> {
     const json: ParsedJson | undefined = opts.kind
-      ? (isJsonKind(opts.kind) ? parseJson(text) : undefined)
+      ? (isJsonKind(opts.kind) || opts.kind === 'cloudformation' && looksLikeJson(text) ? parseJson(text) : undefined)
       : looksLikeJson(text, opts.fileName) ? parseJson(text) : undefined;
     const kind = opts.kind ?? detectKind({ text, fileName: opts.fileName, json, associations: opts.associations });
+    onKind(kind);
     if (kind === 'unknown') return { kind, findings: [] };
-    // CloudFormation / Terraform: lint the documents embedded in the file, findings mapped back into it.
-    if (isHostKind(kind)) {
-      const findings = lintHostDocument(this, text, kind, { fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID }, json?.root);
-      return { kind, findings };
-    }
     const findings: Finding[] = [];
     const settings = opts.ruleSettings ?? {};
-
-    if (json?.tooDeep && settings[SYNTAX_RULE_ID] !== 'off') {
-      findings.push({
-        ruleId: SYNTAX_RULE_ID,
-        severity: 'error',
-        message: `The document nests deeper than ${MAX_DEPTH} levels; it was not analysed.`,
-        offset: 0,
-        length: 1,
-      });
+    const syntaxSeverity = (settings[SYNTAX_RULE_ID] as Severity | undefined) ?? 'error';
+    if (json?.deepRanges && settings[SYNTAX_RULE_ID] !== 'off') findings.push(...tooDeepFindings(SYNTAX_RULE_ID, json.deepRanges, syntaxSeverity));
+    // CloudFormation / Terraform: lint the documents embedded in the file, findings mapped back into it.
+    if (isHostKind(kind)) {
+      findings.push(...yield* lintHostSteps(this, text, kind, { fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID }, json));
+      return { kind, findings: findings.sort(byPosition) };
     }
-    if (json && json.errors.length > 0 && isJsonKind(kind) && settings[SYNTAX_RULE_ID] !== 'off') {
-      // One finding for the first error: the editor's JSON support already marks each one.
-      const e = json.errors[0];
-      const more = json.errors.length > 1 ? ` (and ${json.errors.length - 1} more)` : '';
-      findings.push({
-        ruleId: SYNTAX_RULE_ID,
-        severity: (settings[SYNTAX_RULE_ID] as Severity | undefined) ?? 'error',
-        message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}${more}. Security findings may be incomplete until it parses.`,
-        ...clampToText(e.offset, e.length, text.length),
-      });
+
+    let fixesFrom = Infinity;
+    if (json && json.errors.length > 0 && isJsonKind(kind)) {
+      // A fix after a syntax error could land inside an unterminated string or the wrong object: none is offered there.
+      fixesFrom = json.errors[0].offset;
+      if (settings[SYNTAX_RULE_ID] !== 'off') {
+        // One finding for the first error: the editor's JSON support already marks each one.
+        const e = json.errors[0];
+        const more = json.errors.length > 1 ? ` (and ${json.errors.length - 1} more)` : '';
+        findings.push({
+          ruleId: SYNTAX_RULE_ID,
+          severity: syntaxSeverity,
+          message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}${more}. Security findings may be incomplete until it parses.`,
+          ...clampToText(e.offset, e.length, text.length),
+        });
+      }
     }
 
     for (const rule of this.byKind.get(kind) ?? []) {
       const setting = settings[rule.meta.id];
       if (setting === 'off' || (setting === undefined && rule.meta.defaultOff)) continue;
+      yield;
       const severity: Severity = setting ?? rule.meta.defaultSeverity;
       const ctx: RuleContext = {
         text,
@@ -109,9 +160,12 @@ export class Engine {
         options: opts.ruleOptions?.[rule.meta.id] ?? {},
         report: (f) => {
           // Built field by field: an object spread per finding showed up in profiles of generated 2,000-container files.
-          const out: Finding = { message: f.message, offset: f.offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
+          const out: Finding = { message: capMessage(f.message), offset: f.offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
           // A fix whose edits could not be computed (broken document) is not offered.
-          if (f.fixes) out.fixes = f.fixes.filter((x) => x.edits.length > 0);
+          if (f.fixes) {
+            out.fixes = f.fixes.filter((x) => x.edits.length > 0 && x.edits.every((e) => e.offset < fixesFrom))
+              .map((x) => (x.title.length > 200 ? { ...x, title: capMessage(x.title) } : x));
+          }
           findings.push(out);
         },
       };
@@ -121,17 +175,20 @@ export class Engine {
         opts.onRuleError?.(rule.meta.id, err);
         findings.push({
           ruleId: RULE_ERROR_ID,
-          severity: 'warning',
-          message: `Rule ${rule.meta.id} failed on this document and was skipped: ${err instanceof Error ? err.message : String(err)}`,
+          severity: 'error',
+          message: capMessage(`Rule ${rule.meta.id} failed on this document, so its findings are unknown: ${err instanceof Error ? err.message : String(err)}`),
           offset: 0,
           length: 0,
         });
       }
     }
-    // Code-unit order for the tie-break: ids are ASCII, and localeCompare cost ~10 ms per 7,000 findings.
-    findings.sort((a, b) => a.offset - b.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-    return { kind, findings };
+    return { kind, findings: findings.sort(byPosition) };
   }
+}
+
+/** Code-unit order for the tie-break: ids are ASCII, and localeCompare cost ~10 ms per 7,000 findings. */
+function byPosition(a: Finding, b: Finding): number {
+  return a.offset - b.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 function describeParseError(code: string): string {

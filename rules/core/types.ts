@@ -74,8 +74,10 @@ export interface RuleOptionSpec {
 export interface ParsedJson {
   root: JsonNode | undefined;
   errors: ParseError[];
-  /** Set when the text nests deeper than the parser's limit; `root` is then undefined. */
+  /** Set when the text nests deeper than the parser's limit: the too-deep values are parsed as empty containers. */
   tooDeep?: boolean;
+  /** The too-deep values (opening to closing bracket), each reported where it is; the rest is linted. */
+  deepRanges?: { offset: number; length: number }[];
 }
 
 /** What a rule sees. `json` is set for JSON kinds; `text` always. */

@@ -1,8 +1,9 @@
 // CloudFormation templates (JSON, YAML, CDK output): recognise them, convert them to host trees, and extract the ECS
 // and IAM documents embedded in their resources.
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { parseJson } from '../core/json';
 import { parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node as YamlNode } from 'yaml';
-import type { DocumentKind } from '../core/types';
+import type { DocumentKind, ParsedJson } from '../core/types';
 import { ECS_NAMES, applyNames } from './cfn-names';
 import { VERBATIM, lastProp, type HNode, type HProp, type Range } from './tree';
 
@@ -213,13 +214,9 @@ function noEchoEnvironment(task: HNode, noEcho: Set<string>): { node: HNode; par
   return out;
 }
 
-export function parseCloudFormationJson(text: string, root?: JsonNode): HostParse {
-  let syntaxError: HostParse['syntaxError'];
-  if (!root) {
-    const errors: ParseError[] = [];
-    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-    if (errors.length) syntaxError = { message: 'Invalid JSON', offset: errors[0].offset, length: Math.max(1, errors[0].length) };
-  }
+export function parseCloudFormationJson(text: string, json: ParsedJson = parseJson(text)): HostParse {
+  const { root, errors } = json;
+  const syntaxError: HostParse['syntaxError'] = errors.length ? { message: 'Invalid JSON', offset: errors[0].offset, length: Math.max(1, errors[0].length) } : undefined;
   if (!root) return { format: 'json', docs: [], syntaxError };
   return { format: 'json', docs: extract(fromJson(root, [])), syntaxError, tree: root };
 }

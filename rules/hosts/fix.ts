@@ -94,7 +94,7 @@ export function translateFix(input: HostFixInput, hcl?: (changes: Change[]) => T
  * a fix is translated for every finding, so this keeps a large template linear with small constants.
  */
 function diffScoped(input: HostFixInput): Change[] {
-  const from = Math.min(...input.edits.map((e) => e.offset));
+  const from = input.edits.reduce((m, e) => Math.min(m, e.offset), Infinity);
   const to = Math.max(...input.edits.map((e) => e.offset + e.length));
   let scope = input.doc && input.before !== undefined ? enclosingContainer(input.doc, from, to) : undefined;
   for (; scope; scope = scope.parent) {

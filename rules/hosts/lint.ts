@@ -8,13 +8,17 @@ import { translateFix, type Change } from './fix';
 import type { TextEdit } from '../core/types';
 import { inferFormatting } from '../core/edits';
 import { clampToText } from '../core/positions';
+import { MAX_DEPTH } from '../core/json';
+import { capMessage } from '../core/messages';
+import { capDepth } from './tree';
+import { tooDeepFindings } from '../core/limits';
 
 /** The part of Engine this module needs (kept structural to avoid an import cycle). */
 export interface EmbeddedLinter {
-  lint(text: string, opts: {
+  lintSteps(text: string, opts: {
     kind: DocumentKind; fileName?: string; ruleSettings?: Record<string, SeveritySetting>;
     ruleOptions?: Record<string, Record<string, unknown>>; onRuleError?: (id: string, e: unknown) => void;
-  }): { findings: Finding[] };
+  }): Generator<void, { findings: Finding[] }>;
 }
 
 export interface HostLintOptions {
@@ -30,9 +34,11 @@ export interface HostLintOptions {
 const ECS_KINDS = new Set<DocumentKind>(['task-definition', 'container-definitions', 'service-definition']);
 const NO_PLAINTEXT_SECRETS = 'task/no-plaintext-secrets';
 
-export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: HostLintOptions): Finding[] {
+export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: HostLintOptions): Generator<void, Finding[]> {
   const settings = opts.ruleSettings ?? {};
   const out: Finding[] = [];
+  // A fix after a syntax error could land inside an unterminated string or the wrong block: none is offered there.
+  const fixesFrom = parsed.syntaxError ? parsed.syntaxError.offset : Infinity;
   if (parsed.syntaxError && settings[opts.syntaxRuleId] !== 'off') {
     const e = parsed.syntaxError;
     out.push({
@@ -44,8 +50,14 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
   }
   const formatting = parsed.format === 'json' ? inferFormatting(text) : undefined;
   for (const doc of parsed.docs) {
+    yield;
+    // Values nested deeper than the engine parses are reported here, where they are; the rest of the document is linted.
+    const deep = capDepth(doc.root, MAX_DEPTH);
+    if (deep.length && settings[opts.syntaxRuleId] !== 'off') {
+      out.push(...tooDeepFindings(opts.syntaxRuleId, deep, (settings[opts.syntaxRuleId] as Severity | undefined) ?? 'error', `${doc.label}: `));
+    }
     const v = renderVirtual(doc.root);
-    const res = engine.lint(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+    const res = yield* engine.lintSteps(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
     const ecs = ECS_KINDS.has(doc.kind);
     let before: unknown;
     const parsedBefore = () => (before ??= JSON.parse(v.text));
@@ -57,11 +69,11 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
       for (const fix of f.fixes ?? []) {
         const edits = translateFix({ format: parsed.format, hostText: text, root: doc.root, virtualText: v.text, edits: fix.edits, formatting, before: parsedBefore(), doc: v },
           (changes) => opts.hclEdits?.(doc, changes));
-        if (edits) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });
+        if (edits && edits.every((e) => e.offset < fixesFrom)) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });
       }
       out.push({
         ...f,
-        message: `${doc.label}: ${ecs ? hostNames(f.message, parsed.format) : f.message}`,
+        message: capMessage(`${doc.label}: ${ecs ? hostNames(f.message, parsed.format) : f.message}`),
         offset: range.offset,
         length: range.length,
         fixes: fixes.length ? fixes : undefined,
@@ -73,7 +85,7 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
         out.push({
           ruleId: NO_PLAINTEXT_SECRETS,
           severity: noEchoSetting ?? 'error',
-          message: `${doc.label}: an environment variable references the NoEcho parameter "${r.parameter}": NoEcho hides it in the console, but ECS stores environment values in plain text in the task definition. Pass it through "Secrets" (Secrets Manager or SSM) instead.`,
+          message: capMessage(`${doc.label}: an environment variable references the NoEcho parameter "${r.parameter}": NoEcho hides it in the console, but ECS stores environment values in plain text in the task definition. Pass it through "Secrets" (Secrets Manager or SSM) instead.`),
           offset: r.node.range.offset,
           length: r.node.range.length,
         });
@@ -95,7 +107,7 @@ export function hostNames(s: string, format: HostFormat): string {
   const rename = (k: string): string | undefined => {
     if (!KNOWN_ECS_KEYS.has(k)) return undefined;
     if (format !== 'hcl') return ECS_NAMES.toHost(k);
-    return TERRAFORM_NAMES[k];
+    return Object.hasOwn(TERRAFORM_NAMES, k) ? TERRAFORM_NAMES[k] : undefined;
   };
   return s.replace(/(?<=^|[^A-Za-z0-9_"])("?)([a-z][A-Za-z]+)\1(?![A-Za-z0-9_])/g, (m, quote: string, k: string, at: number) => {
     if (quote) {

@@ -1,7 +1,7 @@
 // Terraform: ECS and IAM resources of a .tf file as embedded documents. Task and service arguments are renamed from
 // snake_case to the API's camelCase; `container_definitions` and policies are API JSON already (jsonencode objects or
 // JSON strings/heredocs). References, variables and `file()` are unknown values: the engine never reads files.
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 import type { DocumentKind, TextEdit } from '../core/types';
 import { kindFromJson } from '../core/detect';
 import { parseJson } from '../core/json';
@@ -49,29 +49,31 @@ function exprToNode(e: HclExpr): HNode {
 function jsonString(e: HclExpr): HNode | undefined {
   if (e.t === 'call' && e.name === 'jsonencode' && e.args.length === 1) return exprToNode(e.args[0]);
   if (e.t !== 'string') return undefined;
-  const errors: ParseError[] = [];
-  const root = parseTree(e.value, errors, { allowTrailingComma: true });
+  // The engine's parser: values nested too deep come back as empty containers at `deepRanges`, marked too deep below.
+  const { root, errors, deepRanges } = parseJson(e.value);
   if (!root || errors.length) return undefined;
-  if (e.heredoc && e.heredoc.raw) return fromJsonAt(root, e.heredoc.contentOffset);
+  const deep = new Set((deepRanges ?? []).map((r) => r.offset));
+  if (e.heredoc && e.heredoc.raw) return fromJsonAt(root, deep, e.heredoc.contentOffset);
   // A quoted string holding JSON always has escaped quotes; only an escape-free one maps offset for offset.
-  if (!e.heredoc && e.span.length === e.value.length + 2 && !/["\\]/.test(e.value)) return fromJsonAt(root, e.span.offset + 1);
+  if (!e.heredoc && e.span.length === e.value.length + 2 && !/["\\]/.test(e.value)) return fromJsonAt(root, deep, e.span.offset + 1);
   // An indented heredoc or an escaped string: offsets do not map back exactly, so every finding points at the string.
-  return fromJsonAt(root, 0, e.span);
+  return fromJsonAt(root, deep, 0, e.span);
 }
 
-function fromJsonAt(n: JsonNode, base: number, whole?: Range): HNode {
+function fromJsonAt(n: JsonNode, deep: ReadonlySet<number>, base: number, whole?: Range): HNode {
   const range = whole ?? { offset: n.offset + base, length: n.length };
+  if (deep.has(n.offset)) return { t: 'unknown', range, tooDeep: true };
   if (n.type === 'object') {
     const props: HProp[] = [];
     for (const p of n.children ?? []) {
       const k = p.children?.[0];
       const v = p.children?.[1];
       if (!k || !v) continue;
-      props.push({ key: k.value, hostKey: k.value, keyRange: whole ?? { offset: k.offset + base, length: k.length }, value: fromJsonAt(v, base, whole) });
+      props.push({ key: k.value, hostKey: k.value, keyRange: whole ?? { offset: k.offset + base, length: k.length }, value: fromJsonAt(v, deep, base, whole) });
     }
     return { t: 'object', props, range };
   }
-  if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map((c) => fromJsonAt(c, base, whole)), range };
+  if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map((c) => fromJsonAt(c, deep, base, whole)), range };
   if (n.type === 'string' && /\$\{/.test(n.value)) return { t: 'template', value: n.value, range };
   return { t: 'scalar', value: n.value ?? null, range };
 }
@@ -89,7 +91,8 @@ function bodyNode(b: HclBlock, names: NameTable, listBlocks: ReadonlySet<string>
   const grouped = new Map<string, HclBlock[]>();
   for (const item of b.body.items) {
     if (item.kind === 'attribute') {
-      const value = special[item.name]?.(item.value) ?? exprToNode(item.value);
+      // Own keys only: an attribute named `constructor` or `toString` must not reach Object.prototype.
+      const value = (Object.hasOwn(special, item.name) ? special[item.name](item.value) : undefined) ?? exprToNode(item.value);
       props.push({ key: names.toApi(item.name), hostKey: item.name, keyRange: item.nameSpan, value });
     } else {
       const g = grouped.get(item.type) ?? [];

@@ -142,7 +142,9 @@ function lexHeredoc(src: string, start: number, toks: Token[], errors: HclParse[
   let value = raw;
   if (indent) {
     const lines = raw.split('\n');
-    const min = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length));
+    // A loop, not Math.min(...lines): spreading 150,000 lines overflows the call stack.
+    let min = Infinity;
+    for (const l of lines) if (l.trim()) min = Math.min(min, /^[ \t]*/.exec(l)![0].length);
     value = lines.map((l) => l.slice(Number.isFinite(min) ? min : 0)).join('\n');
   }
   const end = contentOffset + em.index + em[0].length;
