@@ -1,5 +1,5 @@
 // Validates a parsed config value against the engine's rules; invalid parts are dropped and reported with a range.
-import { isDocumentKind, SYNTAX_RULE_ID, type Associations, type Engine, type SeveritySetting } from '../rules';
+import { isDocumentKind, linearRegexError, SYNTAX_RULE_ID, type Associations, type Engine, type SeveritySetting } from '../rules';
 import { isGlob } from './glob';
 import type { Locate } from './parse';
 import { CONFIG_RULE_IDS, type ConfigError, type ConfigFileData, type IgnoreEntry, type LocatedIgnore, type RuleConfig } from './types';
@@ -124,7 +124,8 @@ function validateOptions(engine: Engine, id: string, options: unknown, report: R
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) { report(`option "${name}" must be an array of strings`, [name]); ok = false; continue; }
     if (s.type === 'regex-list') {
       v.forEach((re: string, i: number) => {
-        try { new RegExp(re, 'i'); } catch (e) { report(`option "${name}": invalid regular expression ${JSON.stringify(re)}: ${e instanceof Error ? e.message : String(e)}`, [name, i]); ok = false; }
+        const error = linearRegexError(re);
+        if (error) { report(`option "${name}": unsupported regular expression ${JSON.stringify(re)}: ${error}`, [name, i]); ok = false; }
       });
     }
   }

@@ -25,8 +25,9 @@ export function ruleDocsPath(ruleId: string): string {
 }
 
 export * from './core/types';
-export { Engine, SYNTAX_RULE_ID, RULE_ERROR_ID, isJsonKind, type LintOptions, type LintResult } from './core/engine';
+export { Engine, SYNTAX_RULE_ID, RULE_ERROR_ID, NOT_LINTED_ID, notLinted, isJsonKind, runToEnd, type LintOptions, type LintResult } from './core/engine';
 export { detectKind, kindFromFileName, kindFromAssociations, isDocumentKind, type Associations } from './core/detect';
 export { applyEdits } from './core/edits';
 export { LineIndex, type Position } from './core/positions';
 export { parseJson } from './core/json';
+export { compileLinear, linearRegexError } from './core/linear-regex';

@@ -65,7 +65,7 @@ export interface RuleMeta {
   defaultOff?: boolean;
 }
 
-/** One rule option. `regex-list` entries must compile as JavaScript regular expressions (case-insensitive). */
+/** One rule option. `regex-list` entries are case-insensitive RE2 patterns (linear time; see core/linear-regex.ts). */
 export interface RuleOptionSpec {
   type: 'string-list' | 'regex-list';
   description: string;

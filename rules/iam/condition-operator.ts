@@ -68,7 +68,7 @@ export const conditionOperator: Rule = {
         if (!parsed.family) continue;
         const like = LIKE[parsed.base.toLowerCase()];
         // `${*}` and `${?}` are the escapes for literal characters; other variables are not wildcards either.
-        const wildValue = c.values.find((v) => /[*?]/.test(v.value.replace(/\$\{[^}]*\}/g, '')));
+        const wildValue = c.values.find((v) => /[*?]/.test(v.value.replace(/\$\{[^}$]*\}/g, '')));
         if (like !== undefined && wildValue) {
           const to = like ? c.operator.replace(new RegExp(parsed.base, 'i'), like) : '';
           const arn = parsed.family === 'Arn';

@@ -65,7 +65,7 @@ export const isMultiValued = (type: string) => type.startsWith('ArrayOf');
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 
 /** Replace policy variables (`${aws:username}`, `${*}`) by `*` so they validate as "anything". */
-export const withoutVariables = (s: string) => s.replace(/\$\{[^}]*\}/g, '*');
+export const withoutVariables = (s: string) => s.replace(/\$\{[^}$]*\}/g, '*');
 const wild = (s: string) => s.includes('*') || s.includes('?');
 
 function globMatchesAny(glob: string, options: string[]): boolean {
@@ -76,7 +76,7 @@ function globMatchesAny(glob: string, options: string[]): boolean {
 export function arnProblem(value: string, stringOperator = false): string | undefined {
   const v = withoutVariables(value);
   if (/^\*+$/.test(v)) return undefined;
-  const placeholder = /<[^>]*>/.exec(v);
+  const placeholder = /<[^<>]*>/.exec(v);
   if (placeholder) return `it contains the placeholder ${placeholder[0]}; replace it with the real value`;
   if (!v.startsWith('arn:')) {
     if (/^arn:/i.test(v)) return 'the "arn:" prefix must be lowercase';
@@ -114,7 +114,7 @@ function globTokens(glob: string): Tok[] {
 function templateTokens(template: string): Tok[] {
   const out: Tok[] = [];
   let colons = 0;
-  for (const part of template.split(/(\$\{[^}]*\})/)) {
+  for (const part of template.split(/(\$\{[^}$]*\})/)) {
     if (part.startsWith('${')) { out.push({ kind: colons >= 5 ? 'any' : 'field' }); continue; }
     for (const c of part) {
       if (c === ':') colons++;

@@ -91,9 +91,9 @@ function nearest(target: string, candidates: Iterable<string>, n: number): strin
 /** A condition key template with variable parts (`${TagKey}`, `<key>`, `tag-key`) as a matcher. */
 function templateMatcher(template: string): RegExp | undefined {
   const slash = template.indexOf('/');
-  if (!/\$\{[^}]*\}|<[^>]*>/.test(template) && slash < 0) return undefined;
+  if (!/\$\{[^}$]*\}|<[^<>]*>/.test(template) && slash < 0) return undefined;
   let body = '';
-  for (const part of template.split(/(\$\{[^}]*\}|<[^>]*>)/)) {
+  for (const part of template.split(/(\$\{[^}$]*\}|<[^<>]*>)/)) {
     body += /^(\$\{|<)/.test(part) ? '.+' : part.replace(/[.+*?^$()|[\]\\{}]/g, '\\$&');
   }
   // Global keys spell the variable part literally (aws:PrincipalTag/tag-key): anything after the slash.
