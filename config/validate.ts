@@ -44,9 +44,11 @@ export function validateConfig(engine: Engine, file: string, dir: string, value:
     if (!list) err(['extends'], '"extends" must be a relative path or an array of them');
     else list.forEach((p, i) => {
       const loc = locate(Array.isArray(value.extends) ? ['extends', i] : ['extends']);
-      if (!/^\.{1,2}[\\/]/.test(p) && !/^([a-zA-Z]:)?[\\/]/.test(p)) {
-        err(Array.isArray(value.extends) ? ['extends', i] : ['extends'], `"extends" entry "${p}" must be a path starting with ./ or ../ (packages are not loaded)`);
-      } else data.extends.push({ path: p, ...(loc ?? {}) });
+      const at = Array.isArray(value.extends) ? ['extends', i] : ['extends'];
+      // Absolute paths are refused: a repository's config may only extend files inside the repository (see load.ts).
+      if (/^([a-zA-Z]:)?[\\/]/.test(p)) err(at, `"extends" entry "${p}" must be a relative path (./ or ../) to a file inside the repository`);
+      else if (!/^\.{1,2}[\\/]/.test(p)) err(at, `"extends" entry "${p}" must be a path starting with ./ or ../ (packages are not loaded)`);
+      else data.extends.push({ path: p, ...(loc ?? {}) });
     });
   }
   if (value.rules !== undefined) {

@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultEngine, type DocumentKind } from '../rules';
+import { ConfigLoader } from '../config';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { PushScheduler, toDiagnostics } from './diagnostics';
 import { fileNameOf, LintCache, type LintSnapshot, type TextSnapshot } from './documents';
@@ -54,7 +55,7 @@ const cache = new LintCache(engine, (ruleId, e) => {
   if (loggedFailures.has(entry) || loggedFailures.size >= 100) return;
   loggedFailures.add(entry);
   log(entry);
-});
+}, new ConfigLoader(engine, { trustCache: true, roots: () => workspaceFolders }));
 /** Text as of the last open/save, linted in `ecsLint.run: onSave` mode. */
 const saved = new Map<string, TextSnapshot>();
 let scheduler: PushScheduler | undefined;
