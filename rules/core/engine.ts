@@ -1,6 +1,7 @@
 // The engine entry point: parse once, detect the kind, run the rules that apply, return findings.
 // Fails closed: whatever goes wrong, the document ends with its findings or with an error saying it was not linted.
-import type { DocumentKind, Finding, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
+import type { DocumentKind, Finding, Fix, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
+import { applyEdits } from './edits';
 import { parseJson } from './json';
 import { detectKind, type Associations } from './detect';
 import { clampToText } from './positions';
@@ -30,6 +31,9 @@ export interface LintResult {
 export const SYNTAX_RULE_ID = 'json/syntax-error';
 export const RULE_ERROR_ID = 'internal/rule-error';
 export { NOT_LINTED_ID, notLinted };
+/** Fixes after a syntax error verified by re-parsing, per document. */
+const MAX_VERIFIED_FIXES = 20;
+
 const JSON_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
   'task-definition', 'container-definitions', 'service-definition',
   'identity-policy', 'trust-policy', 'endpoint-policy', 'ecr-repository-policy',
@@ -147,6 +151,17 @@ export class Engine {
       }
     }
 
+    // A fix at or after the first syntax error is kept only when it rewrites the erroneous token itself and
+    // re-parsing shows fewer errors (iam/strict-json repairing quotes); a few are checked, the rest dropped.
+    let verified = 0;
+    const repairs = (fix: Fix): boolean => {
+      if (!json || !json.errors.length || verified >= MAX_VERIFIED_FIXES) return false;
+      const at = json.errors[0].offset;
+      if (!fix.edits.some((e) => e.offset <= at && at < e.offset + e.length)) return false;
+      verified++;
+      return parseJson(applyEdits(text, fix.edits)).errors.length < json.errors.length;
+    };
+
     for (const rule of this.byKind.get(kind) ?? []) {
       const setting = settings[rule.meta.id];
       if (setting === 'off' || (setting === undefined && rule.meta.defaultOff)) continue;
@@ -163,7 +178,7 @@ export class Engine {
           const out: Finding = { message: capMessage(f.message), offset: f.offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
           // A fix whose edits could not be computed (broken document) is not offered.
           if (f.fixes) {
-            out.fixes = f.fixes.filter((x) => x.edits.length > 0 && x.edits.every((e) => e.offset < fixesFrom))
+            out.fixes = f.fixes.filter((x) => x.edits.length > 0 && (x.edits.every((e) => e.offset < fixesFrom) || repairs(x)))
               .map((x) => (x.title.length > 200 ? { ...x, title: capMessage(x.title) } : x));
           }
           findings.push(out);

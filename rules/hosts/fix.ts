@@ -25,7 +25,7 @@ function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
   if (isObj(a) && isObj(b)) {
     const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && same(a[k], b[k]));
+    return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && same(a[k], b[k]));
   }
   return false;
 }
@@ -33,9 +33,9 @@ function same(a: unknown, b: unknown): boolean {
 /** Structural changes turning `a` into `b` (key order ignored; arrays: one removal or insertion, else a replacement). */
 export function diffValues(a: unknown, b: unknown, path: Path = [], out: Change[] = []): Change[] {
   if (isObj(a) && isObj(b)) {
-    for (const k of Object.keys(a)) if (!(k in b)) out.push({ op: 'remove', path: [...path, k] });
+    for (const k of Object.keys(a)) if (!Object.hasOwn(b, k)) out.push({ op: 'remove', path: [...path, k] });
     for (const k of Object.keys(b)) {
-      if (!(k in a)) out.push({ op: 'add', path, key: k, value: b[k] });
+      if (!Object.hasOwn(a, k)) out.push({ op: 'add', path, key: k, value: b[k] });
       else diffValues(a[k], b[k], [...path, k], out);
     }
   } else if (Array.isArray(a) && Array.isArray(b)) {

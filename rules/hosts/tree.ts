@@ -97,7 +97,7 @@ export function namesOf(n: HNode | undefined): NameTable {
 export function toHostKeys(value: unknown, names: NameTable): unknown {
   if (Array.isArray(value)) return value.map((v) => toHostKeys(v, names));
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = Object.create(null); // a key named __proto__ stays a key
     for (const [k, v] of Object.entries(value)) out[names.toHost(k)] = toHostKeys(v, names.child(k));
     return out;
   }
