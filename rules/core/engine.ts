@@ -130,7 +130,7 @@ export class Engine {
     if (json?.deepRanges && settings[SYNTAX_RULE_ID] !== 'off') findings.push(...tooDeepFindings(SYNTAX_RULE_ID, json.deepRanges, syntaxSeverity));
     // CloudFormation / Terraform: lint the documents embedded in the file, findings mapped back into it.
     if (isHostKind(kind)) {
-      findings.push(...yield* lintHostSteps(this, text, kind, { fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID }, json));
+      findings.push(...yield* lintHostSteps(this, text, kind, { fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID, fixes: !json?.deepRanges }, json));
       return { kind, findings: findings.sort(byPosition) };
     }
 

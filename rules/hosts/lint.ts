@@ -27,6 +27,11 @@ export interface HostLintOptions {
   ruleOptions?: Record<string, Record<string, unknown>>;
   onRuleError?: (id: string, e: unknown) => void;
   syntaxRuleId: string;
+  /**
+   * Translate fixes into the host (default true). Off for a JSON host with values nested too deep: jsonc-parser's
+   * formatting of such a template is quadratic (13 s for one 3,000-deep value), and no fix is better than a stall.
+   */
+  fixes?: boolean;
   /** HCL hosts: replay structural changes as HCL edits. */
   hclEdits?: (doc: EmbeddedDoc, changes: Change[]) => TextEdit[] | undefined;
 }
@@ -66,7 +71,7 @@ export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostPars
       if (aboutUnknown(v, f.offset, f.offset + f.length)) continue;
       const range = mapRange(v, text, f.offset, f.offset + f.length, doc.anchor);
       const fixes: Fix[] = [];
-      for (const fix of f.fixes ?? []) {
+      for (const fix of opts.fixes === false ? [] : f.fixes ?? []) {
         const edits = translateFix({ format: parsed.format, hostText: text, root: doc.root, virtualText: v.text, edits: fix.edits, formatting, before: parsedBefore(), doc: v },
           (changes) => opts.hclEdits?.(doc, changes));
         if (edits && edits.every((e) => e.offset < fixesFrom)) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });

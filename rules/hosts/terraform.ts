@@ -45,13 +45,46 @@ function exprToNode(e: HclExpr): HNode {
   }
 }
 
+/**
+ * Whether an interpolated JSON template parses once each `${...}` stands for a value (`"cpu": ${var.cpu}` is a fine
+ * deploy-time document). An unterminated `${` never does.
+ */
+function parsesWithUnknowns(e: HclExpr & { t: 'string' }): boolean {
+  if (!e.interpolated) return false;
+  const v = e.value;
+  let out = '', from = 0;
+  for (let i = v.indexOf('${'); i >= 0; i = v.indexOf('${', from)) {
+    let depth = 0, j = i + 1;
+    for (; j < v.length; j++) {
+      if (v[j] === '{') depth++;
+      else if (v[j] === '}' && --depth === 0) break;
+    }
+    if (j >= v.length) return false;
+    out += v.slice(from, i) + '0';
+    from = j + 1;
+  }
+  return parseJson(out + v.slice(from)).errors.length === 0;
+}
+
+/** Syntax errors of JSON strings and heredocs, collected while parseTerraform runs. */
+let embeddedErrors: { message: string; offset: number; length: number }[] | undefined;
+
 /** A JSON document held in an HCL string: parsed with offsets mapped into the host (heredocs and escape-free strings). */
 function jsonString(e: HclExpr): HNode | undefined {
   if (e.t === 'call' && e.name === 'jsonencode' && e.args.length === 1) return exprToNode(e.args[0]);
   if (e.t !== 'string') return undefined;
   // The engine's parser: values nested too deep come back as empty containers at `deepRanges`, marked too deep below.
   const { root, errors, deepRanges } = parseJson(e.value);
-  if (!root || errors.length) return undefined;
+  if (!root || errors.length) {
+    // A literal (no interpolation) that is meant as JSON but does not parse is a syntax error, never an unknown value:
+    // otherwise a broken heredoc would hide the containers in it and the file would pass clean.
+    if (/^\s*[[{]/.test(e.value) && !parsesWithUnknowns(e)) {
+      const at = errors[0]?.offset ?? 0;
+      const range = e.heredoc?.raw ? { offset: e.heredoc.contentOffset + at, length: 1 } : e.span;
+      embeddedErrors?.push({ message: 'Invalid JSON in a string or heredoc', ...range });
+    }
+    return undefined;
+  }
   const deep = new Set((deepRanges ?? []).map((r) => r.offset));
   if (e.heredoc && e.heredoc.raw) return fromJsonAt(root, deep, e.heredoc.contentOffset);
   // A quoted string holding JSON always has escaped quotes; only an escape-free one maps offset for offset.
@@ -207,7 +240,18 @@ function policyKindOf(doc: HNode, hint: DocumentKind): DocumentKind {
 }
 
 export function parseTerraform(text: string): HostParse {
-  const { body, errors } = parseHcl(text);
+  const parsed = parseHcl(text);
+  const { body } = parsed;
+  const errors = [...parsed.errors];
+  embeddedErrors = errors;
+  try {
+    return terraformDocs(text, body, errors);
+  } finally {
+    embeddedErrors = undefined;
+  }
+}
+
+function terraformDocs(text: string, body: HclBody, errors: { message: string; offset: number; length: number }[]): HostParse {
   const docs: EmbeddedDoc[] = [];
   const add = (b: HclBlock, kind: DocumentKind, root: HNode | undefined, label = `${b.labels.join('.')}`) => {
     if (root && (root.t === 'object' || root.t === 'array')) docs.push({ kind, root, label, anchor: b.labels.length ? labelSpan(text, b) : b.typeSpan });
@@ -237,6 +281,7 @@ export function parseTerraform(text: string): HostParse {
       add(item, policyKindOf(doc, 'identity-policy'), doc, `data.${item.labels.join('.')}`);
     }
   }
+  errors.sort((a, b) => a.offset - b.offset);
   const e = errors[0];
   return {
     format: 'hcl',

@@ -97,8 +97,9 @@ export function namesOf(n: HNode | undefined): NameTable {
 export function toHostKeys(value: unknown, names: NameTable): unknown {
   if (Array.isArray(value)) return value.map((v) => toHostKeys(v, names));
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = Object.create(null); // a key named __proto__ stays a key
-    for (const [k, v] of Object.entries(value)) out[names.toHost(k)] = toHostKeys(v, names.child(k));
+    const out: Record<string, unknown> = {};
+    // Defined, not assigned: a key named __proto__ stays a key instead of replacing the prototype.
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, names.toHost(k), { value: toHostKeys(v, names.child(k)), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
