@@ -159,8 +159,14 @@ export class Engine {
       const at = json.errors[0].offset;
       if (!fix.edits.some((e) => e.offset <= at && at < e.offset + e.length)) return false;
       verified++;
-      return parseJson(applyEdits(text, fix.edits)).errors.length < json.errors.length;
+      return parseJson(applyEdits(ruleText, fix.edits)).errors.length < json.errors.length;
     };
+
+    // Rules see the text as parsed: too-deep values blanked (jsonc-parser formatting 10,000 open braces in a fix never
+    // ended), and a fix touching one is dropped.
+    const ruleText = json?.source ?? text;
+    const deep = json?.deepRanges ?? [];
+    const clearOfDeep = (fix: Fix) => fix.edits.every((e) => deep.every((d) => e.offset + e.length <= d.offset || e.offset >= d.offset + d.length));
 
     for (const rule of this.byKind.get(kind) ?? []) {
       const setting = settings[rule.meta.id];
@@ -168,7 +174,7 @@ export class Engine {
       yield;
       const severity: Severity = setting ?? rule.meta.defaultSeverity;
       const ctx: RuleContext = {
-        text,
+        text: ruleText,
         kind,
         fileName: opts.fileName,
         json,
@@ -178,7 +184,7 @@ export class Engine {
           const out: Finding = { message: capMessage(f.message), offset: f.offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
           // A fix whose edits could not be computed (broken document) is not offered.
           if (f.fixes) {
-            out.fixes = f.fixes.filter((x) => x.edits.length > 0 && (x.edits.every((e) => e.offset < fixesFrom) || repairs(x)))
+            out.fixes = f.fixes.filter((x) => x.edits.length > 0 && (!deep.length || clearOfDeep(x)) && (x.edits.every((e) => e.offset < fixesFrom) || repairs(x)))
               .map((x) => (x.title.length > 200 ? { ...x, title: capMessage(x.title) } : x));
           }
           findings.push(out);

@@ -54,7 +54,7 @@ export function parseJson(text: string): ParsedJson {
   const source = deep.length ? blankRanges(text, deep) : text;
   const errors: ParseError[] = [];
   const root = parseStrict(source, MAX_DEPTH) ?? parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  return deep.length ? { root, errors, tooDeep: true, deepRanges: deep } : { root, errors };
+  return deep.length ? { root, errors, tooDeep: true, deepRanges: deep, source } : { root, errors };
 }
 
 /** The property node (key + value) named `key` of an object node. Exact, case-sensitive match like the AWS API. */

@@ -78,6 +78,8 @@ export interface ParsedJson {
   tooDeep?: boolean;
   /** The too-deep values (opening to closing bracket), each reported where it is; the rest is linted. */
   deepRanges?: { offset: number; length: number }[];
+  /** With deepRanges: the text as parsed (too-deep values blanked, same offsets); rules compute fixes on it. */
+  source?: string;
 }
 
 /** What a rule sees. `json` is set for JSON kinds; `text` always. */

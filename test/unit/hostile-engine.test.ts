@@ -74,6 +74,16 @@ describe('hostile inputs: values nested too deep', () => {
     assert.equal(text[d[0].offset], '[', 'points at the bracket in the heredoc');
   });
 
+  it('10,000 unclosed braces after a key: fixes are computed on the parsed text, not formatted forever (found by fuzzing)', () => {
+    const text = `[{"name": "a", "image": "x", "privileged": true, "logConfiguration": {"options": {"prefix"${'{{'.repeat(5000)}`;
+    const t = ms(() => {
+      const r = lint(text, { kind: 'container-definitions' });
+      assert.ok(has(r.findings, 'task/no-privileged'));
+      for (const f of r.findings) for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.offset + e.length <= text.indexOf('{{'.repeat(200)), 'no fix edits the blanked part');
+    });
+    assert.ok(t < 3000, `${t.toFixed(0)} ms`);
+  });
+
   it('100,000-deep JSON fails closed (a finding, no exception)', () => {
     const r = lint(`{"containerDefinitions":${deep(100_000)}}`, { kind: 'task-definition' });
     assert.ok(tooDeep(r.findings).length >= 1);
