@@ -1,6 +1,7 @@
 // Validates a parsed config value against the engine's rules; invalid parts are dropped and reported with a range.
 import { isDocumentKind, linearRegexError, SYNTAX_RULE_ID, type Associations, type Engine, type SeveritySetting } from '../rules';
 import { isGlob } from './glob';
+import { globMatcher } from '../rules/core/glob';
 import type { Locate } from './parse';
 import { CONFIG_RULE_IDS, type ConfigError, type ConfigFileData, type IgnoreEntry, type LocatedIgnore, type RuleConfig } from './types';
 
@@ -64,7 +65,9 @@ export function validateConfig(engine: Engine, file: string, dir: string, value:
     if (assoc !== undefined) {
       if (!isRecord(assoc)) err(['files', 'associations'], '"files.associations" must be an object of glob -> document kind');
       else for (const [glob, kind] of Object.entries(assoc)) {
-        if (isDocumentKind(kind)) (data.associations as Associations)[glob] = kind;
+        const bad = globError(glob);
+        if (bad) err(['files', 'associations', glob], bad);
+        else if (isDocumentKind(kind)) (data.associations as Associations)[glob] = kind;
         else err(['files', 'associations', glob], `unknown document kind ${JSON.stringify(kind)} for "${glob}"`);
       }
     }
@@ -72,7 +75,10 @@ export function validateConfig(engine: Engine, file: string, dir: string, value:
   if (value.ignorePatterns !== undefined) {
     const list = stringList(value.ignorePatterns);
     if (!list || list.some((s) => !s.trim())) err(['ignorePatterns'], '"ignorePatterns" must be an array of non-empty globs');
-    else data.ignorePatterns = list;
+    else {
+      list.forEach((g, i) => { const bad = globError(g); if (bad) err(Array.isArray(value.ignorePatterns) ? ['ignorePatterns', i] : ['ignorePatterns'], bad); });
+      data.ignorePatterns = list;
+    }
   }
   if (value.ignores !== undefined) {
     if (!Array.isArray(value.ignores)) err(['ignores'], '"ignores" must be an array of {rule, files?, at?, reason}');
@@ -88,6 +94,16 @@ export function validateConfig(engine: Engine, file: string, dir: string, value:
 }
 
 type Report = (message: string, sub?: (string | number)[]) => void;
+
+/** Why a glob cannot be used (too many {a,b} alternatives), or undefined. */
+function globError(glob: string): string | undefined {
+  try {
+    globMatcher(glob);
+    return undefined;
+  } catch (e) {
+    return `glob "${glob.length > 100 ? `${glob.slice(0, 100)}…` : glob}": ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
 
 function validateRule(engine: Engine, id: string, v: unknown, report: Report): RuleConfig | undefined {
   if (!isKnownRuleId(engine, id)) {

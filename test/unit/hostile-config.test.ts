@@ -51,8 +51,11 @@ describe('hostile configs: patterns', () => {
     assert.ok(globMatcher(glob)('xaaaaaaaaaaaab'), 'and still matches what it should');
   });
 
-  it('brace expansion is bounded', () => {
+  it('brace expansion is bounded, and such a glob is a config error', () => {
     assert.throws(() => globMatcher('{a,b}'.repeat(12)), /more than 256 alternatives/);
+    t.write('.ecslintrc.json', { ignorePatterns: ['{a,b}'.repeat(12)] });
+    const r = lintFile(engine, t.path('taskdef.json'), privilegedTask(), { loader: new ConfigLoader(engine) });
+    assert.match(r.configErrors[0].message, /more than 256 alternatives/);
     assert.ok(globMatcher('{a,b}{c,d}.json')('bd.json'));
   });
 });
