@@ -224,8 +224,10 @@ describe('hostile inputs: regular expressions on user text stay linear', () => {
 
   it('PLACEHOLDER on 160 KB and 320 KB of each opener: linear (ratio) and fast', () => {
     for (const opener of ['${', '{{', '$(', '%(', '#{', '<', '__A']) {
-      const t1 = ms(() => PLACEHOLDER.test(opener.repeat(80_000 / opener.length * 2)));
-      const t2 = ms(() => PLACEHOLDER.test(opener.repeat(160_000 / opener.length * 2)));
+      // Best of three: a GC pause on a loaded machine is not quadratic behaviour.
+      const best = (fn: () => void) => Math.min(ms(fn), ms(fn), ms(fn));
+      const t1 = best(() => PLACEHOLDER.test(opener.repeat(80_000 / opener.length * 2)));
+      const t2 = best(() => PLACEHOLDER.test(opener.repeat(160_000 / opener.length * 2)));
       assert.ok(t2 < 500, `${opener}: ${t2.toFixed(0)} ms on 320 KB`);
       assert.ok(t2 < Math.max(50, t1 * 6), `${opener}: ${t1.toFixed(1)} ms -> ${t2.toFixed(1)} ms when doubled (quadratic?)`);
     }
