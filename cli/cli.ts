@@ -1,7 +1,7 @@
 // ecs-lint: lints files and directories with the same engine and config resolution as the editor. See USAGE in args.ts.
 import { statSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { defaultEngine, RULE_ERROR_ID, SYNTAX_RULE_ID, type RuleMeta, type Severity } from '../rules';
+import { defaultEngine, NOT_LINTED_ID, RULE_ERROR_ID, SYNTAX_RULE_ID, type RuleMeta, type Severity } from '../rules';
 import { lintFile, printConfig, unusedIgnoresAcross, type LintFileOptions, type UnusedIgnore } from '../config/lint';
 import { addToBaseline, emptyBaseline, fingerprints, readBaseline, writeBaseline, type Baseline } from '../config/baseline';
 import { INVALID_DIRECTIVE_ID, UNUSED_IGNORE_ID, type ResolvedConfig } from '../config/types';
@@ -35,7 +35,8 @@ export interface RunIo {
 /** Pseudo-rules the engine reports without a Rule object; listed in SARIF so every result has a descriptor. */
 export const PSEUDO_RULES: readonly RuleMeta[] = [
   { id: SYNTAX_RULE_ID, kinds: [], defaultSeverity: 'error', description: 'The document does not parse (JSON, YAML or HCL), so the security rules may miss findings.', references: [], fixable: false },
-  { id: RULE_ERROR_ID, kinds: [], defaultSeverity: 'warning', description: 'A rule failed on this document and was skipped, or a Terraform file could not be read because the Terraform grammar did not load (a bug in ecs-lint).', references: [], fixable: false },
+  { id: RULE_ERROR_ID, kinds: [], defaultSeverity: 'error', description: 'A rule failed on this document, so its findings are unknown, or a Terraform file could not be read because the Terraform grammar did not load (a bug in ecs-lint); the run exits 2.', references: [], fixable: false },
+  { id: NOT_LINTED_ID, kinds: [], defaultSeverity: 'error', description: 'The file could not be linted (unreadable, too large, binary, undecodable, or the linter failed on it); the run exits 2.', references: [], fixable: false },
   { id: UNUSED_IGNORE_ID, kinds: [], defaultSeverity: 'warning', description: 'An `ignores` entry of a config file suppressed nothing.', references: [], fixable: false },
   { id: INVALID_DIRECTIVE_ID, kinds: [], defaultSeverity: 'warning', description: 'An ecs-lint-disable comment or ecs-lint Metadata entry is malformed, names an unknown rule or has no reason.', references: [], fixable: false },
 ];
@@ -88,8 +89,8 @@ export function lintTarget(t: Target, ctx: LintTargetContext): FileReport | unde
   const result = lintFile(defaultEngine(), resolve(t.path), text, lintOptions);
   // ignorePatterns apply to named files too: pre-commit and editors pass files explicitly.
   if (result.config.ignored) return undefined;
-  // Files found by walking are reported only when they are ECS/IAM documents.
-  if (result.kind === 'unknown' && !t.explicit && result.configErrors.length === 0) return undefined;
+  // Files found by walking are reported only when they are ECS/IAM documents, or when linting them failed.
+  if (result.kind === 'unknown' && !t.explicit && result.configErrors.length === 0 && !result.findings.some(isFailure)) return undefined;
   const keep = (s: Severity) => !options.quiet || s === 'error';
   const active = result.findings.filter((f) => keep(f.severity));
   const fps = new Map(result.findings.map((f, i) => [f, result.fingerprints[i]]));
@@ -131,6 +132,11 @@ export function unusedIgnoreReports(reports: readonly FileReport[], options: Pic
     }));
     return { path: relative(cwd, file) || file, kind: 'unknown' as const, findings: toReportFindings(text, findings) };
   });
+}
+
+/** Findings that say the file (or a rule) was not linted: they fail the run like a read error (exit 2). */
+export function isFailure(f: { ruleId: string }): boolean {
+  return f.ruleId === NOT_LINTED_ID || f.ruleId === RULE_ERROR_ID;
 }
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
@@ -274,9 +280,14 @@ export function run(argv: readonly string[], io: RunIo): number {
       }
       errors++;
     }
-    if (report.error && t.explicit) {
+    // Fail closed: a file that could not be linted, walked or named, fails the run (exit 2), never a silent skip.
+    if (report.error) {
       errors++;
-      notifications.push(`${report.path}: ${report.error}`);
+      notifications.push(`${report.path}: not linted: ${report.error}`);
+    }
+    for (const f of report.findings.filter(isFailure)) {
+      errors++;
+      notifications.push(`${report.path}: ${f.message}`);
     }
     if (report.error && options.format !== 'text') io.stderr(`ecs-lint: ${report.path}: ${report.error}\n`);
     reports.push(report);

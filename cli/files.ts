@@ -1,6 +1,9 @@
 // Finding the files to lint and reading them defensively (missing, unreadable, huge, binary).
-import { readdirSync, statSync, openSync, readSync, closeSync, readFileSync } from 'node:fs';
+import { readdirSync, statSync, readFileSync } from 'node:fs';
 import { join, basename, resolve } from 'node:path';
+import { decodeText } from '../config/text';
+
+export { decodeText };
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 /** Same default as the ecsLint.maxFileSizeKb setting. */
@@ -58,32 +61,22 @@ function walk(dir: string, out: Target[], onWarning: (msg: string) => void): voi
   }
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+export type { ReadResult } from '../config/text';
+import type { ReadResult } from '../config/text';
 
-/** Reads a text file; refuses files that are not regular, too big, or look binary (NUL byte). */
+/**
+ * Reads a text file: UTF-8 (a byte-order mark dropped) or UTF-16 with a byte-order mark (decoded). Refuses files that
+ * are not regular, too big, UTF-16 without a byte-order mark, or binary (NUL bytes): the caller reports them as not
+ * linted, never silently.
+ */
 export function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   try {
     const st = statSync(path);
     if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
     if (st.size > maxBytes) return { ok: false, reason: `file is larger than ${Math.round(maxBytes / 1024)} KB` };
-    if (looksBinary(path)) return { ok: false, reason: 'binary file' };
-    let text = readFileSync(path, 'utf8');
-    // Editors hide the BOM; strip it so columns match what the user sees.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { ok: true, text };
+    return decodeText(readFileSync(path));
   } catch (err) {
     return { ok: false, reason: `cannot read file (${errorCode(err)})` };
-  }
-}
-
-function looksBinary(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(8192);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).includes(0);
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -105,6 +105,17 @@ const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m
 const RESET = '\x1b[0m';
 const DIM = '\x1b[2m';
 
+/**
+ * File content in a terminal line: control characters (CR, ESC, line separators, bidirectional overrides) escaped, so
+ * a message quoting the file cannot overwrite or reorder a finding line.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return c === '\n' ? '\\n' : c === '\r' ? '\\r' : code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -116,20 +127,20 @@ export function formatText(files: readonly FileReport[], color: boolean): string
   let linted = 0;
   for (const file of files) {
     if (file.error) {
-      lines.push(`${file.path}: skipped: ${file.error}`);
+      lines.push(`${printable(file.path)}: skipped: ${printable(file.error)}`);
       continue;
     }
     linted++;
     if (file.kind === 'unknown' && file.findings.length === 0) {
-      lines.push(`${file.path}: not recognised as an ECS or IAM document (use --kind to force one)`);
+      lines.push(`${printable(file.path)}: not recognised as an ECS or IAM document (use --kind to force one)`);
       continue;
     }
     for (const f of file.findings) {
       counts[f.severity]++;
-      const where = `${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      const where = `${printable(file.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
       const sev = color ? `${COLORS[f.severity]}${f.severity}${RESET}` : f.severity;
       const id = color ? `${DIM}[${f.ruleId}]${RESET}` : `[${f.ruleId}]`;
-      lines.push(`${where} ${sev} ${f.message} ${id}`);
+      lines.push(`${where} ${sev} ${printable(f.message)} ${id}`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;

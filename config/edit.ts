@@ -21,9 +21,9 @@ function toPointer(p: (string | number)[]): string {
  * The most specific stable `at` for a finding: the Sid of the enclosing IAM statement, else the name of the enclosing
  * container, else the JSON pointer of the flagged property. Undefined for non-JSON kinds (the entry then covers the file).
  */
-export function ignoreTarget(f: Finding, text: string, kind: DocumentKind): string | undefined {
+export function ignoreTarget(f: Finding, text: string, kind: DocumentKind, parsed?: Node): string | undefined {
   if (!isJsonKind(kind)) return undefined;
-  const root = parseJson(text).root;
+  const root = parsed ?? parseJson(text).root;
   if (!root) return undefined;
   let n: Node | undefined = findNodeAtOffset(root, f.offset, true);
   while (n && n.parent && n.offset + n.length < f.offset + f.length) n = n.parent;

@@ -1,7 +1,7 @@
 // Glob matching relative to a config file's directory, with the editor's files.associations semantics:
 // a glob without "/" matches the base name anywhere below the directory.
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../rules/core/glob';
 
 const cache = new Map<string, (s: string) => boolean>();
 
@@ -10,10 +10,11 @@ function matcher(glob: string): (s: string) => boolean {
   if (!m) {
     const anchored = glob.startsWith('/');
     const g = glob.replace(/^\.?\//, '');
+    // Linear-time matching (rules/core/glob.ts): a repository's globs cannot stall the linter.
     try {
-      m = picomatch(g, { dot: true, nocase: true, basename: !anchored && !g.includes('/') });
+      m = globMatcher(g, { nocase: true, basename: !anchored });
     } catch {
-      m = () => false; // a glob picomatch cannot compile matches nothing rather than failing the lint
+      m = () => false; // a glob that cannot compile (see validation) matches nothing rather than failing the lint
     }
     if (cache.size > 2000) cache.clear();
     cache.set(glob, m);
@@ -54,7 +55,7 @@ export function matchesRule(pattern: string, ruleId: string): boolean {
   if (!isGlob(pattern)) return pattern === ruleId;
   let m = cache.get(`rule:${pattern}`);
   if (!m) {
-    try { m = picomatch(pattern, { dot: true }); } catch { m = () => false; }
+    try { m = globMatcher(pattern); } catch { m = () => false; }
     cache.set(`rule:${pattern}`, m);
   }
   return m(ruleId);

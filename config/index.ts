@@ -1,5 +1,5 @@
 // Public API of the configuration layer (CLI and language server).
-export { lintFile, printConfig, unusedIgnoresAcross, checkConfigText, commentPolicy, type LintFileOptions, type LintFileResult, type Suppressed, type UnusedIgnore } from './lint';
+export { lintFile, lintFileSteps, printConfig, unusedIgnoresAcross, checkConfigText, commentPolicy, type LintFileOptions, type LintFileResult, type Suppressed, type UnusedIgnore } from './lint';
 export { ConfigLoader, type LoaderOptions } from './load';
 export { resolveConfig } from './resolve';
 export {

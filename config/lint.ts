@@ -1,7 +1,7 @@
 // THE entry point shared by the CLI and the language server: config resolution, severities, rule options,
 // suppressions (config ignores, in-source directives and Metadata, baseline). Same inputs => same findings in both.
 import * as path from 'node:path';
-import { defaultEngine, isJsonKind, LineIndex, parseJson, type Associations, type DocumentKind, type Engine, type Finding, type HostResource, type JsonNode, type Severity, type SeveritySetting } from '../rules';
+import { defaultEngine, isJsonKind, LineIndex, parseJson, runToEnd, type Associations, type DocumentKind, type Engine, type Finding, type HostResource, type JsonNode, type Severity, type SeveritySetting } from '../rules';
 import { fingerprints as computeFingerprints, isBaselined, type Baseline } from './baseline';
 import { ConfigLoader } from './load';
 import { parseConfigText } from './parse';
@@ -81,12 +81,17 @@ function strip(ig: LocatedIgnore): UnusedIgnore {
 }
 
 export function lintFile(engine: Engine, filePath: string, text: string, opts: LintFileOptions = {}): LintFileResult {
+  return runToEnd(lintFileSteps(engine, filePath, text, opts));
+}
+
+/** lintFile as a generator that yields between rules (see Engine.lintSteps), for callers that interleave work. */
+export function* lintFileSteps(engine: Engine, filePath: string, text: string, opts: LintFileOptions = {}): Generator<void, LintFileResult> {
   const loader = opts.loader ?? sharedLoader(engine);
   const { config, errors } = resolveConfig(loader, filePath, opts);
   const empty: LintFileResult = { kind: 'unknown', findings: [], fingerprints: [], suppressed: [], configErrors: errors, unusedIgnores: [], usedIgnores: [], config };
   if (config.ignored) return empty;
 
-  const result = engine.lint(text, {
+  const result = yield* engine.lintSteps(text, {
     fileName: filePath,
     kind: opts.kind ?? config.kind,
     associations: config.associations,

@@ -14,6 +14,12 @@ interface CacheEntry { mtimeMs: number; size: number; data: ConfigFileData | und
 
 export interface LoaderOptions {
   /**
+   * Folders a config file's `extends` may not leave (the editor's workspace folders). A config file outside all of
+   * them is contained in its git repository, else in the current directory when it lies below it, else in its own
+   * directory.
+   */
+  roots?: () => readonly string[];
+  /**
    * Trust the cached "which config file is in this directory" answers until invalidate() (language server with a file
    * watcher) instead of probing each directory on every lookup. Loaded files are always re-checked by mtime and size,
    * one stat each, so files reached through `extends` never go stale.
@@ -69,6 +75,11 @@ export class ConfigLoader {
       file, dir, root: false, extends: [], rules: {}, associations: {}, ignorePatterns: [], ignores: [], errors: [{ file, message }],
     });
     if (!st || !st.isFile()) return fail('cannot read the configuration file: not found');
+    const real = realpath(file);
+    if (real && real !== file && !isInside(this.containmentRoot(file), real)) {
+      // A symbolic link out of the repository (to /proc/self/environ, a Docker config.json): not read, not quoted.
+      return fail('the configuration file is a symbolic link to a file outside the repository; it was not read');
+    }
     if (st.size > MAX_CONFIG_BYTES) {
       // A huge package.json is someone else's business; a huge .ecslintrc is a mistake worth reporting.
       return path.basename(file) === 'package.json' ? undefined : fail(`the configuration file is larger than ${MAX_CONFIG_BYTES / 1024} KB`);
@@ -86,11 +97,13 @@ export class ConfigLoader {
   }
 
   /**
-   * A file followed by everything it extends, in application order (extended files first, the file last).
-   * `stack` holds the files being expanded, to detect cycles.
+   * A file followed by everything it extends, in application order (extended files first, the file last). A file
+   * reached twice (a diamond) is applied once, at its first place; `stack` holds the files being expanded (cycles).
    */
-  expand(file: string, errors: ConfigError[], stack: string[] = []): ConfigFileData[] {
+  expand(file: string, errors: ConfigError[], stack: string[] = [], seen = new Set<string>()): ConfigFileData[] {
     const abs = path.resolve(file);
+    if (seen.has(abs)) return [];
+    seen.add(abs);
     const data = this.load(abs);
     if (!data) return [];
     errors.push(...data.errors);
@@ -103,12 +116,40 @@ export class ConfigLoader {
         errors.push({ ...where, message: `"extends" cycle: ${[...chain.slice(chain.indexOf(target)), target].map((f) => path.basename(f)).join(' -> ')}` });
         continue;
       }
+      // Containment: the target is never read when it lies (or links) outside the repository, and the error quotes
+      // only what this config file says, never the target's content.
+      const outside = this.outsideRoot(abs, target);
+      if (outside) { errors.push({ ...where, message: `"extends" target ${ext.path} is outside ${outside}; it was not read` }); continue; }
       if (!isFile(target)) { errors.push({ ...where, message: `"extends" target not found: ${ext.path}` }); continue; }
       if (this.load(target) === undefined) { errors.push({ ...where, message: `"extends" target has no configuration: ${ext.path}` }); continue; }
-      out.push(...this.expand(target, errors, chain));
+      for (const x of this.expand(target, errors, chain, seen)) out.push(x);
     }
     out.push(data);
     return out;
+  }
+
+  /** The folder a config file's `extends` must stay in (see LoaderOptions.roots). */
+  containmentRoot(configFile: string): string {
+    // Where the file is, not where a symbolic link named like it points.
+    const dir = path.dirname(path.resolve(configFile));
+    const real = path.join(realpath(dir) ?? dir, path.basename(configFile));
+    const roots = (this.options.roots?.() ?? []).map((r) => realpath(r) ?? path.resolve(r)).filter((r) => isInside(r, real));
+    if (roots.length) return roots.sort((a, b) => b.length - a.length)[0];
+    for (let dir = path.dirname(real); ; dir = path.dirname(dir)) {
+      if (fs.existsSync(path.join(dir, '.git'))) return dir;
+      if (path.dirname(dir) === dir) break;
+    }
+    const cwd = realpath(process.cwd()) ?? process.cwd();
+    return isInside(cwd, real) ? cwd : path.dirname(real);
+  }
+
+  /** Undefined when `target` (followed through symbolic links) lies inside the root of `configFile`; else a phrase saying where. */
+  private outsideRoot(configFile: string, target: string): string | undefined {
+    const root = this.containmentRoot(configFile);
+    if (!isInside(root, path.resolve(target))) return `the repository (${root})`;
+    const real = realpath(target);
+    if (real && !isInside(root, real)) return `the repository (${root}) through a symbolic link`;
+    return undefined;
   }
 
   /** Config files governing a file: nearest directory first, up to the file-system root or a `root: true` file. */
@@ -127,6 +168,16 @@ export class ConfigLoader {
     }
     return chain;
   }
+}
+
+function realpath(p: string): string | undefined {
+  try { return fs.realpathSync(p); } catch { return undefined; }
+}
+
+/** `p` is `dir` or below it. */
+function isInside(dir: string, p: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function isFile(p: string): boolean {

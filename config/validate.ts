@@ -1,7 +1,8 @@
 // Validates a parsed config value against the engine's rules; invalid parts are dropped and reported with a range.
-import { isDocumentKind, SYNTAX_RULE_ID, type Associations, type Engine, type SeveritySetting } from '../rules';
 import { editDistance } from '../rules/iam/data';
+import { isDocumentKind, linearRegexError, SYNTAX_RULE_ID, type Associations, type Engine, type SeveritySetting } from '../rules';
 import { isGlob } from './glob';
+import { globMatcher } from '../rules/core/glob';
 import type { Locate } from './parse';
 import { CONFIG_RULE_IDS, type ConfigError, type ConfigFileData, type IgnoreEntry, type LocatedIgnore, type RuleConfig } from './types';
 
@@ -57,9 +58,11 @@ export function validateConfig(engine: Engine, file: string, dir: string, value:
     if (!list) err(['extends'], '"extends" must be a relative path or an array of them');
     else list.forEach((p, i) => {
       const loc = locate(Array.isArray(value.extends) ? ['extends', i] : ['extends']);
-      if (!/^\.{1,2}[\\/]/.test(p) && !/^([a-zA-Z]:)?[\\/]/.test(p)) {
-        err(Array.isArray(value.extends) ? ['extends', i] : ['extends'], `"extends" entry "${p}" must be a path starting with ./ or ../ (packages are not loaded)`);
-      } else data.extends.push({ path: p, ...(loc ?? {}) });
+      const at = Array.isArray(value.extends) ? ['extends', i] : ['extends'];
+      // Absolute paths are refused: a repository's config may only extend files inside the repository (see load.ts).
+      if (/^([a-zA-Z]:)?[\\/]/.test(p)) err(at, `"extends" entry "${p}" must be a relative path (./ or ../) to a file inside the repository`);
+      else if (!/^\.{1,2}[\\/]/.test(p)) err(at, `"extends" entry "${p}" must be a path starting with ./ or ../ (packages are not loaded)`);
+      else data.extends.push({ path: p, ...(loc ?? {}) });
     });
   }
   if (value.rules !== undefined) {
@@ -75,7 +78,9 @@ export function validateConfig(engine: Engine, file: string, dir: string, value:
     if (assoc !== undefined) {
       if (!isRecord(assoc)) err(['files', 'associations'], '"files.associations" must be an object of glob -> document kind');
       else for (const [glob, kind] of Object.entries(assoc)) {
-        if (isDocumentKind(kind)) (data.associations as Associations)[glob] = kind;
+        const bad = globError(glob);
+        if (bad) err(['files', 'associations', glob], bad);
+        else if (isDocumentKind(kind)) (data.associations as Associations)[glob] = kind;
         else err(['files', 'associations', glob], `unknown document kind ${JSON.stringify(kind)} for "${glob}"`);
       }
     }
@@ -83,7 +88,10 @@ export function validateConfig(engine: Engine, file: string, dir: string, value:
   if (value.ignorePatterns !== undefined) {
     const list = stringList(value.ignorePatterns);
     if (!list || list.some((s) => !s.trim())) err(['ignorePatterns'], '"ignorePatterns" must be an array of non-empty globs');
-    else data.ignorePatterns = list;
+    else {
+      list.forEach((g, i) => { const bad = globError(g); if (bad) err(Array.isArray(value.ignorePatterns) ? ['ignorePatterns', i] : ['ignorePatterns'], bad); });
+      data.ignorePatterns = list;
+    }
   }
   if (value.ignores !== undefined) {
     if (!Array.isArray(value.ignores)) err(['ignores'], '"ignores" must be an array of {rule, files?, at?, reason}');
@@ -99,6 +107,16 @@ export function validateConfig(engine: Engine, file: string, dir: string, value:
 }
 
 type Report = (message: string, sub?: (string | number)[]) => void;
+
+/** Why a glob cannot be used (too many {a,b} alternatives), or undefined. */
+function globError(glob: string): string | undefined {
+  try {
+    globMatcher(glob);
+    return undefined;
+  } catch (e) {
+    return `glob "${glob.length > 100 ? `${glob.slice(0, 100)}…` : glob}": ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
 
 function validateRule(engine: Engine, id: string, v: unknown, report: Report): RuleConfig | undefined {
   if (!isKnownRuleId(engine, id)) {
@@ -137,7 +155,8 @@ function validateOptions(engine: Engine, id: string, options: unknown, report: R
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) { report(`option "${name}" must be an array of strings`, [name]); ok = false; continue; }
     if (s.type === 'regex-list') {
       v.forEach((re: string, i: number) => {
-        try { new RegExp(re, 'i'); } catch (e) { report(`option "${name}": invalid regular expression ${JSON.stringify(re)}: ${e instanceof Error ? e.message : String(e)}`, [name, i]); ok = false; }
+        const error = linearRegexError(re);
+        if (error) { report(`option "${name}": unsupported regular expression ${JSON.stringify(re)}: ${error}`, [name, i]); ok = false; }
       });
     }
   }

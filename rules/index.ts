@@ -31,7 +31,7 @@ export function ruleDocsPath(ruleId: string): string {
 }
 
 export * from './core/types';
-export { Engine, SYNTAX_RULE_ID, RULE_ERROR_ID, isJsonKind, type LintOptions, type LintResult } from './core/engine';
+export { Engine, SYNTAX_RULE_ID, RULE_ERROR_ID, NOT_LINTED_ID, notLinted, isJsonKind, runToEnd, type LintOptions, type LintResult } from './core/engine';
 export { detectKind, kindFromFileName, kindFromAssociations, isDocumentKind, type Associations } from './core/detect';
 export { applyEdits, setValue } from './core/edits';
 export { LineIndex, type Position } from './core/positions';
@@ -39,3 +39,4 @@ export { parseJson } from './core/json';
 export type { HostResource } from './hosts';
 export type { HNode } from './hosts/tree';
 export { initTerraform, type TerraformWasm } from './hosts';
+export { compileLinear, linearRegexError } from './core/linear-regex';

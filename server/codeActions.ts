@@ -45,14 +45,35 @@ function toLspEdits(doc: TextDocument, fix: Fix): LspTextEdit[] {
   return fix.edits.map((e) => ({ range: findingRange(doc, e), newText: e.content }));
 }
 
-/** The context diagnostic (ours) that reports this finding, if the client sent one. */
-function matchingDiagnostic(doc: TextDocument, f: Finding, diagnostics: Diagnostic[]): Diagnostic | undefined {
-  return diagnostics.find((d) => {
-    if (d.source !== SOURCE || d.code !== f.ruleId) return false;
-    // Ranges may be slightly stale; overlap is enough because the rule id matches too.
-    return overlaps(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end), f.offset, f.offset + f.length);
-  });
+/**
+ * Finds the context diagnostic (ours) that reports a finding, if the client sent one. Indexed by rule id and start
+ * offset: a linear search per finding was quadratic on a request over a whole document of 25,000 findings.
+ */
+class DiagnosticIndex {
+  private readonly byRule = new Map<string, { start: number; end: number; d: Diagnostic }[]>();
+  constructor(doc: TextDocument, diagnostics: Diagnostic[]) {
+    for (const d of diagnostics) {
+      if (d.source !== SOURCE || typeof d.code !== 'string') continue;
+      const list = this.byRule.get(d.code) ?? this.byRule.set(d.code, []).get(d.code)!;
+      list.push({ start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end), d });
+    }
+    for (const list of this.byRule.values()) list.sort((a, b) => a.start - b.start);
+  }
+  /** Ranges may be slightly stale; overlap is enough because the rule id matches too. */
+  find(f: Finding): Diagnostic | undefined {
+    const list = this.byRule.get(f.ruleId);
+    if (!list) return undefined;
+    const end = f.offset + f.length;
+    let lo = 0, hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].start <= end) lo = mid + 1; else hi = mid; }
+    // The nearest few diagnostics starting before the finding's end: ours do not nest deeply.
+    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (overlaps(list[i].start, list[i].end, f.offset, end)) return list[i].d;
+    return undefined;
+  }
 }
+
+/** Findings given quick fixes per request: a request over a whole generated document must stay cheap. */
+export const MAX_QUICK_FIX_FINDINGS = 100;
 
 /** Apply non-overlapping safe fixes, re-lint, repeat; returns the final text. */
 export function fixAllSafe(engine: Engine, text: string, options: LintOptions, lint = (t: string) => engine.lint(t, options).findings): string {
@@ -96,9 +117,13 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
 
   if (wanted(CodeActionKind.QuickFix, only)) {
     const docsShown = new Set<string>();
+    const index = new DiagnosticIndex(doc, contextDiagnostics);
+    let served = 0;
     for (const f of snap.findings) {
-      const diagnostic = matchingDiagnostic(doc, f, contextDiagnostics);
+      if (served >= MAX_QUICK_FIX_FINDINGS) break;
+      const diagnostic = index.find(f);
       if (!diagnostic && !overlaps(f.offset, f.offset + f.length, rs, re)) continue;
+      served++;
       for (const fix of f.fixes ?? []) {
         if (fix.edits.length === 0) continue;
         actions.push({

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocsPath, type Engine, type Finding, type Severity } from '../rules';
+import { NOT_LINTED_ID, ruleDocsPath, type Engine, type Finding, type Severity } from '../rules';
 import type { LintSnapshot } from './documents';
 
 export const SOURCE = 'ecs-lint';
@@ -40,17 +40,29 @@ export function findingRange(doc: TextDocument, f: Pick<Finding, 'offset' | 'len
   return { start: doc.positionAt(f.offset), end: doc.positionAt(f.offset + Math.max(0, f.length)) };
 }
 
-export function toDiagnostics(engine: Engine, snap: LintSnapshot, maxFileSizeKb: number): Diagnostic[] {
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Findings shown for a document: at most `max`, most severe first (then in text order). */
+function shown(findings: readonly Finding[], max: number): { keep: Finding[]; hidden: Finding[] } {
+  if (findings.length <= max) return { keep: [...findings], hidden: [] };
+  const order = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.offset - b.offset);
+  return { keep: order.slice(0, max).sort((a, b) => a.offset - b.offset), hidden: order.slice(max) };
+}
+
+export function toDiagnostics(engine: Engine, snap: LintSnapshot, limits: { maxFileSizeKb: number; maxDiagnostics: number }): Diagnostic[] {
   if (snap.tooLarge) {
+    // An error, not a note: the file was not linted, and nothing may read as a clean result.
     return [{
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Information,
+      severity: DiagnosticSeverity.Error,
       source: SOURCE,
-      message: `Not linted: the file is larger than ecsLint.maxFileSizeKb (${maxFileSizeKb} KB).`,
+      code: NOT_LINTED_ID,
+      message: `Not linted: the file is larger than ecsLint.maxFileSizeKb (${limits.maxFileSizeKb} KB). Findings of this file are unknown; raise the setting or run the CLI.`,
     }];
   }
   const doc = snapshotDocument(snap);
-  return snap.findings.map((f) => {
+  const { keep, hidden } = shown(snap.findings, limits.maxDiagnostics);
+  const out: Diagnostic[] = keep.map((f) => {
     const href = docsUri(engine, f.ruleId);
     const data: DiagnosticData = { ruleId: f.ruleId, version: snap.version, fixable: !!f.fixes?.length };
     return {
@@ -71,7 +83,22 @@ export function toDiagnostics(engine: Engine, snap: LintSnapshot, maxFileSizeKb:
       data,
     };
   });
+  if (hidden.length) {
+    // One honest summary, as severe as the worst finding it stands for.
+    const worst = hidden.reduce((w, f) => (RANK[f.severity] < RANK[w] ? f.severity : w), 'hint' as Severity);
+    out.unshift({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: SEVERITY[worst],
+      source: SOURCE,
+      code: MORE_FINDINGS_CODE,
+      message: `${hidden.length} more finding${hidden.length === 1 ? '' : 's'} not shown (ecsLint.maxDiagnostics is ${limits.maxDiagnostics}); run the CLI to see them all.`,
+    });
+  }
+  return out;
 }
+
+/** Code of the summary diagnostic that stands for findings beyond ecsLint.maxDiagnostics. */
+export const MORE_FINDINGS_CODE = 'ecs-lint/more-findings';
 
 /**
  * Push mode: one debounce timer per document; a newer change cancels both the pending timer and the in-flight run

@@ -3,7 +3,9 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentKind, Engine, Finding } from '../rules';
-import { checkConfigText, CONFIG_FILE_NAMES, ConfigLoader, INVALID_CONFIG_ID, lintFile, type ConfigError, type LintFileResult } from '../config';
+import { checkConfigText, CONFIG_FILE_NAMES, ConfigLoader, INVALID_CONFIG_ID, lintFile, lintFileSteps, type ConfigError, type LintFileResult } from '../config';
+import { runToEnd } from '../rules';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { Settings } from './settings';
 import { isTerraformFile, sameSiblings, type ModuleFileText } from './terraform-module';
 
@@ -38,7 +40,12 @@ export function fileNameOf(uri: string): string {
   }
 }
 
+/** A lint in progress, shared by every caller that waits for the same text. */
+interface Run { settings: Settings; text: string; siblings?: ModuleFileText[]; waiting: number; done: Promise<LintSnapshot | undefined> }
+
 const PER_URI = 3; // current text, last saved text, and one spare while typing
+/** Work between two turns of the event loop while linting a large document. */
+const SLICE_MS = 20;
 
 export class LintCache {
   private readonly entries = new Map<string, { settings: Settings; snap: LintSnapshot; siblings?: ModuleFileText[] }[]>();
@@ -57,13 +64,69 @@ export class LintCache {
    * read before a configuration change can never be served after it.
    */
   lint(doc: TextSnapshot, settings: Settings): LintSnapshot {
-    const list = this.entries.get(doc.uri) ?? [];
+    const siblings = this.siblingsFor(doc);
+    return this.cached(doc, settings, siblings) ?? this.store(doc, settings, runToEnd(this.compute(doc, settings, siblings)), siblings);
+  }
+
+  /** A .tf document's findings also depend on its module's other files (a security group defined next door). */
+  private siblingsFor(doc: TextSnapshot): ModuleFileText[] | undefined {
     const fileName = fileNameOf(doc.uri);
-    // A .tf document's findings also depend on its module's other files (a security group defined next door).
-    const siblings = this.siblingsOf && isTerraformFile(fileName) ? this.siblingsOf(fileName) : undefined;
-    const hit = list.find((e) => e.settings === settings && e.snap.version === doc.version && e.snap.text === doc.text && sameSiblings(e.siblings, siblings));
-    if (hit) return hit.snap;
-    const snap = this.compute(doc, settings, siblings);
+    return this.siblingsOf && isTerraformFile(fileName) ? this.siblingsOf(fileName) : undefined;
+  }
+
+  /**
+   * The same lint, in slices of about SLICE_MS with a turn of the event loop between them, so that a newer edit, a
+   * cancellation or another document's request is handled while a large document is linted. Undefined when
+   * `isCancelled` turns true first (nothing is cached then). Concurrent calls for the same text share one run.
+   */
+  lintAsync(doc: TextSnapshot, settings: Settings, token?: CancellationToken): Promise<LintSnapshot | undefined> {
+    const siblings = this.siblingsFor(doc);
+    const hit = this.cached(doc, settings, siblings);
+    if (hit) return Promise.resolve(hit);
+    if (token?.isCancellationRequested) return Promise.resolve(undefined);
+    const key = `${doc.uri}\0${doc.version}`;
+    let run = this.running.get(key);
+    if (!run || run.settings !== settings || run.text !== doc.text || !sameSiblings(run.siblings, siblings)) run = this.start(key, doc, settings, siblings);
+    const r = run;
+    r.waiting++;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const settle = (f: () => void) => { if (!settled) { settled = true; r.waiting--; sub?.dispose(); f(); } };
+      const sub = token?.onCancellationRequested(() => settle(() => resolve(undefined)));
+      r.done.then((v) => settle(() => resolve(v)), (e) => settle(() => reject(e)));
+    });
+  }
+
+  private start(key: string, doc: TextSnapshot, settings: Settings, siblings: ModuleFileText[] | undefined): Run {
+    const steps = this.compute(doc, settings, siblings);
+    const r: Run = { settings, text: doc.text, siblings, waiting: 0, done: Promise.resolve(undefined) };
+    this.running.set(key, r);
+    r.done = (async () => {
+      try {
+        for (;;) {
+          const deadline = performance.now() + SLICE_MS;
+          let step = steps.next();
+          while (!step.done && performance.now() < deadline) step = steps.next();
+          if (step.done) return this.store(doc, settings, step.value, siblings);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          // Stop when every caller waiting for this run has given up (a newer edit, a cancelled request).
+          if (r.waiting === 0) { steps.return(undefined as never); return undefined; }
+        }
+      } finally {
+        if (this.running.get(key) === r) this.running.delete(key);
+      }
+    })();
+    return r;
+  }
+
+  private readonly running = new Map<string, Run>();
+
+  private cached(doc: TextSnapshot, settings: Settings, siblings: ModuleFileText[] | undefined): LintSnapshot | undefined {
+    return this.entries.get(doc.uri)?.find((e) => e.settings === settings && e.snap.version === doc.version && e.snap.text === doc.text && sameSiblings(e.siblings, siblings))?.snap;
+  }
+
+  private store(doc: TextSnapshot, settings: Settings, snap: LintSnapshot, siblings: ModuleFileText[] | undefined): LintSnapshot {
+    const list = this.entries.get(doc.uri) ?? [];
     list.unshift({ settings, snap, siblings });
     list.length = Math.min(list.length, PER_URI);
     this.entries.set(doc.uri, list);
@@ -85,7 +148,7 @@ export class LintCache {
     }).findings;
   }
 
-  private compute(doc: TextSnapshot, settings: Settings, siblings?: ModuleFileText[]): LintSnapshot {
+  private *compute(doc: TextSnapshot, settings: Settings, siblings?: ModuleFileText[]): Generator<void, LintSnapshot> {
     const base = { uri: doc.uri, version: doc.version, text: doc.text };
     // UTF-16 length is a cheap upper-bound proxy for the byte size of mostly-ASCII JSON.
     if (doc.text.length > settings.maxFileSizeKb * 1024) {
@@ -96,7 +159,7 @@ export class LintCache {
     if (onDisk && isConfigFileName(fileName)) {
       return { ...base, kind: 'unknown', findings: checkConfigText(this.engine, fileName, doc.text).map(configErrorFinding), tooLarge: false };
     }
-    const result = lintFile(this.engine, fileName, doc.text, {
+    const result = yield* lintFileSteps(this.engine, fileName, doc.text, {
       // untitled: and other schemes have no directory to search for config files.
       noConfig: !onDisk,
       fingerprints: false,

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { addIgnoreEntry, commentPolicy, CONFIG_RULE_IDS, filesGlobFor, ignoreTarget, inSourceDirectives, INVALID_CONFIG_ID, newConfigText, TODO_REASON, type IgnoreEntry } from '../config';
-import { LineIndex, setValue, SYNTAX_RULE_ID, type Engine, type Finding } from '../rules';
+import { isJsonKind, LineIndex, parseJson, setValue, SYNTAX_RULE_ID, type Engine, type Finding, type JsonNode } from '../rules';
 import type { LintSnapshot } from './documents';
 
 export interface IgnoreContext {
@@ -28,9 +28,17 @@ function wholeText(text: string) {
   return { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) };
 }
 
+/** The document's tree, parsed once per snapshot (not once per finding: that was quadratic over a whole document). */
+const trees = new WeakMap<LintSnapshot, { root: JsonNode | undefined }>();
+function treeOf(snap: LintSnapshot): JsonNode | undefined {
+  let t = trees.get(snap);
+  if (!t) trees.set(snap, (t = { root: isJsonKind(snap.kind) ? parseJson(snap.text).root : undefined }));
+  return t.root;
+}
+
 export function ignoreHereAction(ctx: IgnoreContext, fileName: string, snap: LintSnapshot, f: Finding, diagnostic: Diagnostic | undefined): CodeAction | undefined {
   if (!suppressible(f) || !snap.result || !snap.uri.startsWith('file:')) return undefined;
-  const at = ignoreTarget(f, snap.text, snap.kind);
+  const at = ignoreTarget(f, snap.text, snap.kind, treeOf(snap));
   let configFile = snap.result.config.sources[0];
   const title = (file: string) => `Ignore ${f.ruleId} here (entry in ${path.basename(file)})`;
   const base = { kind: CodeActionKind.QuickFix, isPreferred: false, ...(diagnostic ? { diagnostics: [diagnostic] } : {}) };

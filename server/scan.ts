@@ -3,7 +3,10 @@
 // It yields to the event loop between files so that requests for the document being typed in are served in between.
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { decodeText } from '../config/text';
+import { NOT_LINTED_ID } from '../rules';
+import { SOURCE } from './diagnostics';
 
 export const LINT_FILES_REQUEST = 'ecsLint/lintFiles';
 
@@ -50,6 +53,14 @@ export class WorkspaceScan {
       if (typeof uri !== 'string') continue;
       if (this.deps.isOpen(uri)) { result.skipped.push({ uri, reason: 'open in the editor' }); continue; }
       const read = await readText(uri);
+      if (typeof read !== 'string' && read.undecodable && !this.deps.isOpen(uri)) {
+        // Binary or UTF-16 without a byte-order mark: an error on the file, never a silent skip (fail closed).
+        await this.deps.publish(uri, [notLintedDiagnostic(read.reason)]);
+        this.published.add(uri);
+        result.linted++;
+        result.problems++;
+        continue;
+      }
       if (typeof read !== 'string') { result.skipped.push({ uri, reason: read.reason }); continue; }
       // The document may have been opened while the file was read: the editor's flow owns it now.
       if (this.deps.isOpen(uri) || token.isCancellationRequested) {
@@ -74,7 +85,15 @@ export class WorkspaceScan {
   }
 }
 
-async function readText(uri: string): Promise<string | { reason: string }> {
+function notLintedDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error, source: SOURCE, code: NOT_LINTED_ID,
+    message: `Not linted: ${reason}. Findings of this file are unknown.`,
+  };
+}
+
+async function readText(uri: string): Promise<string | { reason: string; undecodable?: boolean }> {
   let path: string;
   try {
     if (!uri.startsWith('file:')) return { reason: 'not a file: URI' };
@@ -86,11 +105,8 @@ async function readText(uri: string): Promise<string | { reason: string }> {
     const st = await stat(path);
     if (!st.isFile()) return { reason: 'not a regular file' };
     if (st.size > MAX_READ_BYTES) return { reason: 'file too large' };
-    const buf = await readFile(path);
-    if (buf.subarray(0, 8192).includes(0)) return { reason: 'binary file' };
-    let text = buf.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return text;
+    const read = decodeText(await readFile(path));
+    return read.ok ? read.text : { reason: read.reason, undecodable: true };
   } catch (err) {
     return { reason: `cannot read file (${(err as NodeJS.ErrnoException)?.code ?? String(err)})` };
   }

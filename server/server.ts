@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultEngine, type DocumentKind } from '../rules';
+import { ConfigLoader } from '../config';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { PushScheduler, toDiagnostics } from './diagnostics';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ import { fileNameOf, LintCache, type LintSnapshot, type TextSnapshot } from './d
 import { isTerraformFile, terraformSiblings } from './terraform-module';
 import { hover } from './hover';
 import { completion } from './completion';
-import { guard, runSafe } from './safe';
+import { cancelled, guard, runSafe } from './safe';
 import { SettingsStore, type Settings } from './settings';
 import { LINT_FILES_REQUEST, WorkspaceScan } from './scan';
 import { loadTerraform } from '../config/terraform-grammar';
@@ -57,7 +58,7 @@ const cache = new LintCache(engine, (ruleId, e) => {
   if (loggedFailures.has(entry) || loggedFailures.size >= 100) return;
   loggedFailures.add(entry);
   log(entry);
-}, undefined, (fileName) => terraformSiblings(fileName, openTerraformTexts()));
+}, new ConfigLoader(engine, { trustCache: true, roots: () => workspaceFolders }), (fileName) => terraformSiblings(fileName, openTerraformTexts()));
 
 /** Open .tf documents by file name: their unsaved text is what the module's other files see. */
 function openTerraformTexts(): Map<string, string> {
@@ -85,8 +86,14 @@ function current(doc: TextDocument): TextSnapshot {
   return { uri: doc.uri, version: doc.version, text: doc.getText() };
 }
 
-function lintCurrent(doc: TextDocument, s: Settings): LintSnapshot {
-  return cache.lint(current(doc), s);
+/**
+ * Lints in slices (LintCache.lintAsync): a long lint of a large document lets newer edits and cancellations through.
+ * Throws RequestCancelled (answered by runSafe) when the request is cancelled first.
+ */
+async function lintCurrent(doc: TextDocument, s: Settings, token?: CancellationToken): Promise<LintSnapshot> {
+  const snap = await cache.lintAsync(current(doc), s, token);
+  if (!snap) throw cancelled();
+  return snap;
 }
 
 /** What diagnostics describe: the current text, or the last saved one in onSave mode. */
@@ -106,9 +113,9 @@ async function publish(uri: string, token: CancellationToken): Promise<void> {
     return;
   }
   const target = diagnosticsTarget(live, s);
-  const snap = cache.lint(target, s);
-  if (token.isCancellationRequested) return;
-  await connection.sendDiagnostics({ uri, version: target.version, diagnostics: toDiagnostics(engine, snap, s.maxFileSizeKb) });
+  const snap = await cache.lintAsync(target, s, token);
+  if (!snap || token.isCancellationRequested) return;
+  await connection.sendDiagnostics({ uri, version: target.version, diagnostics: toDiagnostics(engine, snap, s) });
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -211,8 +218,9 @@ connection.languages.diagnostics.on((params, token) => runSafe(log, 'textDocumen
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const s = await lintSettings(doc.uri);
     if (!s.enable || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const snap = cache.lint(diagnosticsTarget(doc, s), s);
-    return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(engine, snap, s.maxFileSizeKb) };
+    const snap = await cache.lintAsync(diagnosticsTarget(doc, s), s, token);
+    if (!snap) throw cancelled();
+    return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(engine, snap, s) };
   }, token));
 
 connection.onCodeAction((params, token) => runSafe(log, 'textDocument/codeAction', [], async () => {
@@ -220,7 +228,7 @@ connection.onCodeAction((params, token) => runSafe(log, 'textDocument/codeAction
   if (!doc) return [];
   const s = await lintSettings(doc.uri);
   if (!s.enable) return [];
-  const snap = lintCurrent(doc, s);
+  const snap = await lintCurrent(doc, s, token);
   const fileName = fileNameOf(doc.uri);
   const config = snap.result?.config;
   const actions = codeActions({
@@ -245,7 +253,7 @@ connection.onHover((params, token) => runSafe(log, 'textDocument/hover', null, a
   if (!doc) return null;
   const s = await lintSettings(doc.uri);
   if (!s.enable) return null;
-  return hover({ engine, snap: lintCurrent(doc, s), doc, offset: doc.offsetAt(params.position) }, undefined, (e) => log(`hover provider failed: ${String(e)}`));
+  return hover({ engine, snap: await lintCurrent(doc, s, token), doc, offset: doc.offsetAt(params.position) }, undefined, (e) => log(`hover provider failed: ${String(e)}`));
 }, token));
 
 connection.onCompletion((params, token) => runSafe(log, 'textDocument/completion', [], async () => {
@@ -253,7 +261,7 @@ connection.onCompletion((params, token) => runSafe(log, 'textDocument/completion
   if (!doc) return [];
   const s = await lintSettings(doc.uri);
   if (!s.enable) return [];
-  const { kind } = lintCurrent(doc, s);
+  const { kind } = await lintCurrent(doc, s, token);
   // `"` and `:` are JSON trigger characters; in ecs.config they only start a quoted value or a URL.
   const trigger = params.context?.triggerCharacter;
   if (kind === 'agent-config' && (trigger === '"' || trigger === ':')) return [];
@@ -267,9 +275,10 @@ const scan = new WorkspaceScan({
     const s = await lintSettings(uri);
     settings.forget(uri);
     if (!s.enable) return undefined;
-    const snap = cache.lint({ uri, version: -1, text }, s);
+    const snap = await cache.lintAsync({ uri, version: -1, text }, s);
+    if (!snap) return undefined;
     cache.forget(uri);
-    return toDiagnostics(engine, snap, s.maxFileSizeKb);
+    return toDiagnostics(engine, snap, s);
   },
   publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
 });
@@ -280,7 +289,7 @@ connection.onRequest(DOCUMENT_KIND_REQUEST, (params: { uri?: unknown } | null | 
   const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
   if (!doc) return { kind: 'unknown' as DocumentKind };
   const s = await lintSettings(doc.uri);
-  return { kind: lintCurrent(doc, s).kind };
+  return { kind: (await lintCurrent(doc, s, token)).kind };
 }, token));
 
 connection.onShutdown(() => {

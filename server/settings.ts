@@ -9,6 +9,8 @@ export interface Settings {
   rules: Record<string, SeveritySetting>;
   associations: Associations;
   maxFileSizeKb: number;
+  /** Diagnostics per document; the rest are summed up in one more (the CLI is not capped). */
+  maxDiagnostics: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -17,6 +19,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   rules: {},
   associations: {},
   maxFileSizeKb: 5000,
+  maxDiagnostics: 1000,
 });
 
 const SEVERITY_SETTINGS = new Set(['off', 'error', 'warning', 'info', 'hint']);
@@ -41,12 +44,14 @@ export function normalizeSettings(raw: unknown): Settings {
     for (const [glob, kind] of Object.entries(files)) if (typeof kind === 'string') associations[glob] = kind;
   }
   const max = r.maxFileSizeKb;
+  const maxDiagnostics = r.maxDiagnostics;
   return {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
     run: r.run === 'onSave' ? 'onSave' : 'onType',
     rules,
     associations,
     maxFileSizeKb: typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : DEFAULT_SETTINGS.maxFileSizeKb,
+    maxDiagnostics: typeof maxDiagnostics === 'number' && Number.isInteger(maxDiagnostics) && maxDiagnostics > 0 ? maxDiagnostics : DEFAULT_SETTINGS.maxDiagnostics,
   };
 }
 

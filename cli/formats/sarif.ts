@@ -1,7 +1,7 @@
 // SARIF 2.1.0 output (GitHub code scanning, Azure DevOps, SARIF viewers). Pure: the caller supplies paths,
 // rule metadata and docs pages.
 import type * as Sarif from 'sarif';
-import type { RuleMeta, Severity } from '../../rules';
+import { NOT_LINTED_ID, type RuleMeta, type Severity } from '../../rules';
 import type { FileReport, ReportFinding, SuppressedBy } from '../format';
 
 export interface SarifContext {
@@ -119,6 +119,11 @@ function result(f: ReportFinding, ruleIndex: Map<string, number>, location: Sari
   return r;
 }
 
+function notLintedFinding(reason: string): ReportFinding {
+  const start = { line: 0, character: 0 };
+  return { ruleId: NOT_LINTED_ID, severity: 'error', message: `Not linted: ${reason}.`, range: { start, end: start }, offset: 0, length: 0 };
+}
+
 export function formatSarif(files: readonly FileReport[], ctx: SarifContext): string {
   const ruleIndex = new Map(ctx.rules.map((m, i) => [m.id, i]));
   const artifacts: Sarif.Artifact[] = [];
@@ -128,6 +133,8 @@ export function formatSarif(files: readonly FileReport[], ctx: SarifContext): st
     const location = artifactLocation(file.path, ctx);
     const index = artifacts.push({ location }) - 1;
     for (const f of file.findings) results.push(result(f, ruleIndex, location, index, ctx));
+    // A file that could not be linted is a result too: code scanning shows it instead of a clean file.
+    if (file.error) results.push(result(notLintedFinding(file.error), ruleIndex, location, index, ctx));
     for (const s of file.suppressed ?? []) {
       const r = result(s, ruleIndex, location, index, ctx);
       r.suppressions = [{ kind: SUPPRESSION_KIND[s.by], status: 'accepted', justification: s.reason ?? `suppressed by ${s.by}` }];

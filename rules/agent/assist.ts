@@ -6,6 +6,7 @@ import { describeAgentVariable, agentVariableNames } from './hover';
 import { splitLines } from './parse';
 import { ECS_CONFIG_PATH, extractFromScript, looksLikeScript } from './shell';
 import { suggestNames } from './suggest';
+import { own } from '../core/own';
 
 export interface AgentHover {
   markdown: string;
@@ -107,7 +108,7 @@ function valueItems(key: string, replace: AgentCompletion['replace']): AgentComp
   const v = agentVariable(key);
   if (!v) return [];
   const values = v.type === 'boolean' ? ['true', 'false'] : v.type === 'enum' ? [...(v.values ?? [])] : [];
-  const secure = SECURE_VALUES[key];
+  const secure = own(SECURE_VALUES, key);
   if (secure && values.includes(secure.value)) values.sort((a, b) => Number(b === secure.value) - Number(a === secure.value));
   return values.map((value, i) => {
     const recommended = secure?.value === value;

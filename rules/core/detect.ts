@@ -1,9 +1,9 @@
 // Document kind detection: the user's associations win, then content, then file-name conventions.
-import picomatch from 'picomatch';
 import type { DocumentKind, JsonNode, ParsedJson } from './types';
 import { DOCUMENT_KINDS } from './types';
 import { child, elements, properties, stringList } from './json';
 import { isCloudFormationJsonRoot, looksLikeCloudFormationYaml } from './cfn-detect';
+import { globMatcher } from './glob';
 
 export type Associations = Record<string, string>;
 
@@ -16,8 +16,10 @@ const matcherCache = new Map<string, (s: string) => boolean>();
 function matcher(glob: string): (s: string) => boolean {
   let m = matcherCache.get(glob);
   if (!m) {
-    // A glob without a slash matches the base name anywhere (like .gitignore and files.associations).
-    const isMatch = picomatch(glob, { dot: true, nocase: true, basename: !glob.includes('/') });
+    // A glob without a slash matches the base name anywhere (like .gitignore and files.associations). Linear-time
+    // matching (core/glob.ts): associations come from repositories' settings.
+    let isMatch: (s: string) => boolean;
+    try { isMatch = globMatcher(glob, { nocase: true, basename: true }); } catch { isMatch = () => false; }
     m = (s: string) => isMatch(s.replace(/\\/g, '/'));
     matcherCache.set(glob, m);
   }

@@ -1,8 +1,12 @@
 // The engine entry point: parse once, detect the kind, run the rules that apply, return findings.
-import type { DocumentKind, Finding, JsonNode, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
-import { parseJson, MAX_DEPTH } from './json';
+// Fails closed: whatever goes wrong, the document ends with its findings or with an error saying it was not linted.
+import type { DocumentKind, Finding, Fix, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
+import { applyEdits } from './edits';
+import { parseJson } from './json';
 import { detectKind, type Associations } from './detect';
 import { clampToText } from './positions';
+import { capMessage } from './messages';
+import { NOT_LINTED_ID, notLinted, tooDeepFindings } from './limits';
 import { printParseErrorCode } from 'jsonc-parser';
 
 export interface LintOptions {
@@ -43,11 +47,12 @@ export interface LintResult {
 
 /**
  * Lints host files (CloudFormation, Terraform). Injected (rules/index.ts registers rules/deployment's) so that the
- * core never imports the hosts: hosts and whole-host rules sit above the core.
+ * core never imports the hosts: hosts and whole-host rules sit above the core. A generator, like the engine's lint:
+ * it yields between embedded documents and rules. `fixes`: false when fixes must not be offered (too-deep values).
  */
 export interface HostLinter {
   isHost(kind: DocumentKind): boolean;
-  lint(engine: Engine, text: string, kind: DocumentKind, opts: LintOptions, jsonRoot: JsonNode | undefined): { findings: Finding[]; resources?: HostResourceSpan[] };
+  lint(engine: Engine, text: string, kind: DocumentKind, opts: LintOptions, json: ParsedJson | undefined, fixes: boolean): Generator<void, { findings: Finding[]; resources?: HostResourceSpan[] }>;
 }
 
 let registeredHostLinter: HostLinter | undefined;
@@ -58,6 +63,9 @@ export function registerHostLinter(linter: HostLinter): void {
 
 export const SYNTAX_RULE_ID = 'json/syntax-error';
 export const RULE_ERROR_ID = 'internal/rule-error';
+export { NOT_LINTED_ID, notLinted };
+/** Fixes after a syntax error verified by re-parsing, per document. */
+const MAX_VERIFIED_FIXES = 20;
 
 const JSON_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
   'task-definition', 'container-definitions', 'service-definition',
@@ -72,6 +80,38 @@ function looksLikeJson(text: string, fileName?: string): boolean {
   if (fileName && /\.jsonc?$/i.test(fileName)) return true;
   const t = text.trimStart();
   return t.startsWith('{') || t.startsWith('[');
+}
+
+/**
+ * What the rules see: no byte-order mark (dropped, offsets shifted back afterwards) and no CR-only line ends (CR
+ * becomes LF, same length), so such files lint like LF files.
+ */
+function normalize(text: string): { text: string; shift: number } {
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let t = shift ? text.slice(1) : text;
+  if (t.includes('\r')) t = t.replace(/\r(?!\n)/g, '\n');
+  return { text: t, shift };
+}
+
+function shiftedResource(r: HostResourceSpan, shift: number): HostResourceSpan {
+  return { ...r, header: { ...r.header, offset: r.header.offset + shift }, range: { ...r.range, offset: r.range.offset + shift } };
+}
+
+function shifted(findings: Finding[], shift: number): Finding[] {
+  if (!shift) return findings;
+  for (const f of findings) {
+    f.offset += shift;
+    if (f.fixes) f.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + shift })) }));
+  }
+  return findings;
+}
+
+/** Drive a lint generator to its end (the synchronous path; the language server drives it with yields instead). */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 export class Engine {
@@ -95,44 +135,60 @@ export class Engine {
   }
 
   lint(text: string, opts: LintOptions = {}): LintResult {
+    return runToEnd(this.lintSteps(text, opts));
+  }
+
+  /**
+   * The lint as a generator that yields between rules and embedded documents, so a caller can interleave other work
+   * (and stop early) on a large document. Never throws: a failure becomes an `internal/not-linted` error finding.
+   */
+  *lintSteps(text: string, opts: LintOptions = {}): Generator<void, LintResult> {
+    const input = normalize(text);
+    let kind: DocumentKind = opts.kind ?? 'unknown';
+    try {
+      const res = yield* this.lintNormalized(input.text, opts, (k) => { kind = k; });
+      const out: LintResult = { kind: res.kind, findings: shifted(res.findings, input.shift) };
+      if (res.resources) out.resources = input.shift ? res.resources.map((r) => shiftedResource(r, input.shift)) : res.resources;
+      return out;
+    } catch (err) {
+      const reason = err instanceof RangeError ? 'the document is too deeply nested or too large for the linter' : `the linter failed on it (${err instanceof Error ? err.message : String(err)})`;
+      return { kind, findings: [notLinted(reason)] };
+    }
+  }
+
+  private *lintNormalized(text: string, opts: LintOptions, onKind: (k: DocumentKind) => void): Generator<void, LintResult> {
     const json: ParsedJson | undefined = opts.kind
-      ? (isJsonKind(opts.kind) ? parseJson(text) : undefined)
+      ? (isJsonKind(opts.kind) || opts.kind === 'cloudformation' && looksLikeJson(text) ? parseJson(text) : undefined)
       : looksLikeJson(text, opts.fileName) ? parseJson(text) : undefined;
     const kind = opts.kind ?? detectKind({ text, fileName: opts.fileName, json, associations: opts.associations });
+    onKind(kind);
     if (kind === 'unknown') return { kind, findings: [] };
-    // CloudFormation / Terraform: lint the documents embedded in the file, findings mapped back into it.
-    if (this.hosts?.isHost(kind)) {
-      const { findings, resources } = this.hosts.lint(this, text, kind, opts, json?.root);
-      return resources ? { kind, findings, resources } : { kind, findings };
-    }
     const findings: Finding[] = [];
     const settings = opts.ruleSettings ?? {};
-
-    if (json?.tooDeep && settings[SYNTAX_RULE_ID] !== 'off') {
-      findings.push({
-        ruleId: SYNTAX_RULE_ID,
-        severity: 'error',
-        message: `The document nests deeper than ${MAX_DEPTH} levels; it was not analysed.`,
-        offset: 0,
-        length: 1,
-      });
+    const syntaxSeverity = (settings[SYNTAX_RULE_ID] as Severity | undefined) ?? 'error';
+    if (json?.deepRanges && settings[SYNTAX_RULE_ID] !== 'off') findings.push(...tooDeepFindings(SYNTAX_RULE_ID, json.deepRanges, syntaxSeverity));
+    // CloudFormation / Terraform: lint the documents embedded in the file, findings mapped back into it.
+    if (this.hosts?.isHost(kind)) {
+      const host = yield* this.hosts.lint(this, text, kind, opts, json, !json?.deepRanges);
+      findings.push(...host.findings);
+      const res: LintResult = { kind, findings: findings.sort(byPosition) };
+      if (host.resources) res.resources = host.resources;
+      return res;
     }
+
     if (json && json.errors.length > 0 && isJsonKind(kind) && settings[SYNTAX_RULE_ID] !== 'off') {
       // One finding for the first error: the editor's JSON support already marks each one.
       const e = json.errors[0];
       const more = json.errors.length > 1 ? ` (and ${json.errors.length - 1} more)` : '';
       findings.push({
         ruleId: SYNTAX_RULE_ID,
-        severity: (settings[SYNTAX_RULE_ID] as Severity | undefined) ?? 'error',
+        severity: syntaxSeverity,
         message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}${more}. Security findings may be incomplete until it parses.`,
         ...clampToText(e.offset, e.length, text.length),
       });
     }
-
-    this.runRules(kind, text, opts, findings, json);
-    // Code-unit order for the tie-break: ids are ASCII, and localeCompare cost ~10 ms per 7,000 findings.
-    findings.sort((a, b) => a.offset - b.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-    return { kind, findings };
+    yield* this.runRules(kind, text, opts, findings, json);
+    return { kind, findings: findings.sort(byPosition) };
   }
 
   /** Whether any rule is registered for `kind` (host linters skip building what no rule reads). */
@@ -140,15 +196,38 @@ export class Engine {
     return !!this.byKind.get(kind)?.length;
   }
 
-  /** Run the rules registered for `kind`, appending to `findings`; `host` is what rules of host kinds read. */
-  runRules(kind: DocumentKind, text: string, opts: LintOptions, findings: Finding[], json?: ParsedJson, host?: unknown): void {
+  /**
+   * Run the rules registered for `kind`, appending to `findings` and yielding between rules; `host` is what rules of
+   * host kinds read (rules/deployment's model).
+   */
+  *runRules(kind: DocumentKind, text: string, opts: LintOptions, findings: Finding[], json?: ParsedJson, host?: unknown): Generator<void, void> {
     const settings = opts.ruleSettings ?? {};
+    // A fix after a syntax error could land inside an unterminated string or the wrong object: none is offered there.
+    const fixesFrom = json && json.errors.length > 0 && isJsonKind(kind) ? json.errors[0].offset : Infinity;
+    // A fix at or after the first syntax error is kept only when it rewrites the erroneous token itself and
+    // re-parsing shows fewer errors (iam/strict-json repairing quotes); a few are checked, the rest dropped.
+    let verified = 0;
+    const repairs = (fix: Fix): boolean => {
+      if (!json || !json.errors.length || verified >= MAX_VERIFIED_FIXES) return false;
+      const at = json.errors[0].offset;
+      if (!fix.edits.some((e) => e.offset <= at && at < e.offset + e.length)) return false;
+      verified++;
+      return parseJson(applyEdits(ruleText, fix.edits)).errors.length < json.errors.length;
+    };
+
+    // Rules see the text as parsed: too-deep values blanked (jsonc-parser formatting 10,000 open braces in a fix never
+    // ended), and a fix touching one is dropped.
+    const ruleText = json?.source ?? text;
+    const deep = json?.deepRanges ?? [];
+    const clearOfDeep = (fix: Fix) => fix.edits.every((e) => deep.every((d) => e.offset + e.length <= d.offset || e.offset >= d.offset + d.length));
+
     for (const rule of this.byKind.get(kind) ?? []) {
       const setting = settings[rule.meta.id];
       if (setting === 'off' || (setting === undefined && rule.meta.defaultOff)) continue;
+      yield;
       const severity: Severity = setting ?? rule.meta.defaultSeverity;
       const ctx: RuleContext = {
-        text,
+        text: ruleText,
         kind,
         fileName: opts.fileName,
         json,
@@ -156,9 +235,12 @@ export class Engine {
         options: opts.ruleOptions?.[rule.meta.id] ?? {},
         report: (f) => {
           // Built field by field: an object spread per finding showed up in profiles of generated 2,000-container files.
-          const out: Finding = { message: f.message, offset: f.offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
+          const out: Finding = { message: capMessage(f.message), offset: f.offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
           // A fix whose edits could not be computed (broken document) is not offered.
-          if (f.fixes) out.fixes = f.fixes.filter((x) => x.edits.length > 0);
+          if (f.fixes) {
+            out.fixes = f.fixes.filter((x) => x.edits.length > 0 && (!deep.length || clearOfDeep(x)) && (x.edits.every((e) => e.offset < fixesFrom) || repairs(x)))
+              .map((x) => (x.title.length > 200 ? { ...x, title: capMessage(x.title) } : x));
+          }
           if (f.related?.length) out.related = f.related;
           findings.push(out);
         },
@@ -169,14 +251,19 @@ export class Engine {
         opts.onRuleError?.(rule.meta.id, err);
         findings.push({
           ruleId: RULE_ERROR_ID,
-          severity: 'warning',
-          message: `Rule ${rule.meta.id} failed on this document and was skipped: ${err instanceof Error ? err.message : String(err)}`,
+          severity: 'error',
+          message: capMessage(`Rule ${rule.meta.id} failed on this document, so its findings are unknown: ${err instanceof Error ? err.message : String(err)}`),
           offset: 0,
           length: 0,
         });
       }
     }
   }
+}
+
+/** Code-unit order for the tie-break: ids are ASCII, and localeCompare cost ~10 ms per 7,000 findings. */
+function byPosition(a: Finding, b: Finding): number {
+  return a.offset - b.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 function describeParseError(code: string): string {

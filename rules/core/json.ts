@@ -6,29 +6,55 @@ import { parseStrict } from './fast-parse';
 /** Deeper nesting than this is refused: jsonc-parser recurses, and no ECS or IAM document nests beyond ~10 levels. */
 export const MAX_DEPTH = 256;
 
-/** Maximum bracket depth outside strings, stopping early once `limit` is exceeded. */
-function nestingDepth(text: string, limit: number): number {
-  let depth = 0, max = 0, inString = false;
+/**
+ * Containers that open deeper than `limit` levels (outside strings): each one's range from its opening bracket to its
+ * matching closing bracket (or the end of the text when it is never closed), outermost only.
+ */
+function tooDeepRanges(text: string, limit: number): Range[] {
+  const out: Range[] = [];
+  let depth = 0, inString = false, start = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92 /* \ */) i++;
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) { if (++depth > max) { max = depth; if (max > limit) return max; } }
-    else if (c === 125 || c === 93) depth--;
+    else if (c === 123 || c === 91) { if (++depth === limit + 1) start = i; }
+    else if (c === 125 || c === 93) {
+      if (depth === limit + 1 && start >= 0) { out.push({ offset: start, length: i + 1 - start }); start = -1; }
+      if (depth > 0) depth--;
+    }
   }
-  return max;
+  if (start >= 0) out.push({ offset: start, length: text.length - start });
+  return out;
+}
+
+/**
+ * The text with the inside of each too-deep container blanked (same length, so every offset stays valid): `[[[…]]]`
+ * becomes `[      ]`, an empty container the parsers take without recursing, and the rest of the document is linted.
+ */
+function blankRanges(text: string, ranges: readonly Range[]): string {
+  const parts: string[] = [];
+  let pos = 0;
+  for (const r of ranges) {
+    const end = r.offset + r.length;
+    const closed = text[end - 1] === (text[r.offset] === '{' ? '}' : ']') && r.length >= 2;
+    parts.push(text.slice(pos, r.offset + 1), ' '.repeat(Math.max(0, r.length - (closed ? 2 : 1))), closed ? text[end - 1] : '');
+    pos = end;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 export function parseJson(text: string): ParsedJson {
   // Strict JSON (nearly every real file) takes the fast path; everything else gets jsonc-parser's tree and errors.
   const fast = parseStrict(text, MAX_DEPTH);
   if (fast) return { root: fast, errors: [] };
-  if (nestingDepth(text, MAX_DEPTH) > MAX_DEPTH) return { root: undefined, errors: [], tooDeep: true };
+  const deep = tooDeepRanges(text, MAX_DEPTH);
+  const source = deep.length ? blankRanges(text, deep) : text;
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  return { root, errors };
+  const root = parseStrict(source, MAX_DEPTH) ?? parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  return deep.length ? { root, errors, tooDeep: true, deepRanges: deep, source } : { root, errors };
 }
 
 /** The property node (key + value) named `key` of an object node. Exact, case-sensitive match like the AWS API. */

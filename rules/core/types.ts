@@ -76,7 +76,7 @@ export interface RuleMeta {
   defaultOff?: boolean;
 }
 
-/** One rule option. `regex-list` entries must compile as JavaScript regular expressions (case-insensitive). */
+/** One rule option. `regex-list` entries are case-insensitive RE2 patterns (linear time; see core/linear-regex.ts). */
 export interface RuleOptionSpec {
   type: 'string-list' | 'regex-list';
   description: string;
@@ -85,8 +85,12 @@ export interface RuleOptionSpec {
 export interface ParsedJson {
   root: JsonNode | undefined;
   errors: ParseError[];
-  /** Set when the text nests deeper than the parser's limit; `root` is then undefined. */
+  /** Set when the text nests deeper than the parser's limit: the too-deep values are parsed as empty containers. */
   tooDeep?: boolean;
+  /** The too-deep values (opening to closing bracket), each reported where it is; the rest is linted. */
+  deepRanges?: { offset: number; length: number }[];
+  /** With deepRanges: the text as parsed (too-deep values blanked, same offsets); rules compute fixes on it. */
+  source?: string;
 }
 
 /** What a rule sees. `json` is set for JSON kinds; `text` always. */

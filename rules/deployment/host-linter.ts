@@ -10,10 +10,10 @@ import { registerModel } from './rule';
 
 export const hostLinter: HostLinter = {
   isHost: isHostKind,
-  lint(engine, text, kind, opts, jsonRoot) {
-    const parsed = parseHost(text, kind, jsonRoot);
-    const findings = lintParsedHost(engine, text, parsed, {
-      fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID, internalRuleId: RULE_ERROR_ID,
+  *lint(engine, text, kind, opts, json, fixes) {
+    const parsed = parseHost(text, kind, json);
+    const findings = yield* lintParsedHost(engine, text, parsed, {
+      fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID, internalRuleId: RULE_ERROR_ID, fixes,
     });
     const resources = parsed.resources;
     if (!engine.hasRules(kind)) return { findings, resources };
@@ -21,7 +21,10 @@ export const hostLinter: HostLinter = {
       ? terraformModel([{ fileName: opts.fileName, text }, ...(opts.siblings ?? []).filter((s) => s.fileName !== opts.fileName)])
       : cloudFormationModel(parsed, text);
     if (!model) return { findings, resources };
-    engine.runRules(kind, text, opts, findings, undefined, registerModel(model));
+    const before = findings.length;
+    yield* engine.runRules(kind, text, opts, findings, undefined, registerModel(model));
+    // No fixes where the engine offers none (values nested too deep: formatting such a template never ends).
+    if (!fixes) for (let i = before; i < findings.length; i++) delete findings[i].fixes;
     return { findings: findings.sort(byPosition), resources };
   },
 };

@@ -2,15 +2,16 @@
 // the first letter; the exceptions below are the documented ones (AWS::ECS::TaskDefinition / AWS::ECS::Service).
 import { VERBATIM, type HNode, type NameTable } from './tree';
 
-const TO_API: Record<string, string> = {
+// Maps, not objects: a CloudFormation property named `constructor` must not find Object.prototype's.
+const TO_API = new Map<string, string>(Object.entries({
   EFSVolumeConfiguration: 'efsVolumeConfiguration',
   FSxWindowsFileServerVolumeConfiguration: 'fsxWindowsFileServerVolumeConfiguration',
   FilesystemId: 'fileSystemId', // EFSVolumeConfiguration.FilesystemId
   ProxyConfigurationProperties: 'properties',
   IAM: 'iam',
   SizeInGiB: 'sizeInGiB',
-};
-const TO_HOST: Record<string, string> = Object.fromEntries(Object.entries(TO_API).map(([h, a]) => [a, h]));
+}));
+const TO_HOST = new Map<string, string>([...TO_API].map(([h, a]) => [a, h]));
 
 /** API keys whose values are free-form maps: their keys are user data, never renamed. */
 const MAP_VALUED = new Set(['options', 'dockerLabels', 'driverOpts', 'labels', 'secretOptions']);
@@ -21,8 +22,8 @@ const BOOLEAN_KEYS = new Set(['privileged', 'readonlyRootFilesystem', 'essential
 const NUMBER_KEYS = new Set(['containerPort', 'hostPort']);
 
 export const ECS_NAMES: NameTable = {
-  toApi: (k) => TO_API[k] ?? (k ? k[0].toLowerCase() + k.slice(1) : k),
-  toHost: (k) => TO_HOST[k] ?? (k ? k[0].toUpperCase() + k.slice(1) : k),
+  toApi: (k) => TO_API.get(k) ?? (k ? k[0].toLowerCase() + k.slice(1) : k),
+  toHost: (k) => TO_HOST.get(k) ?? (k ? k[0].toUpperCase() + k.slice(1) : k),
   child: (k) => (MAP_VALUED.has(k) ? VERBATIM : ECS_NAMES),
 };
 

@@ -1,8 +1,9 @@
 // CloudFormation templates (JSON, YAML, CDK output): recognise them, convert them to host trees, and extract the ECS
 // and IAM documents embedded in their resources.
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { parseJson } from '../core/json';
 import { parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node as YamlNode } from 'yaml';
-import type { DocumentKind } from '../core/types';
+import type { DocumentKind, ParsedJson } from '../core/types';
 import { ECS_NAMES, applyNames } from './cfn-names';
 import { environmentRefs, isPlaintextCredential, type EnvRef } from './env-refs';
 import { exactRange, mapScript } from './script';
@@ -198,9 +199,9 @@ const MAX_POLICY_DEPTH = 64;
  */
 function jsonPolicyString(v: HNode): HNode | undefined {
   if (v.t !== 'scalar' || typeof v.value !== 'string' || !/^\s*\{/.test(v.value)) return undefined;
-  const errors: ParseError[] = [];
-  const root = parseTree(v.value, errors, { allowTrailingComma: true });
-  if (!root || errors.length || root.type !== 'object') return undefined;
+  // The engine's parser: it never recurses past its depth limit (a hostile string cannot overflow the stack).
+  const { root, errors, deepRanges } = parseJson(v.value);
+  if (!root || errors.length || deepRanges || root.type !== 'object') return undefined;
   const map = mapScript(currentText, v.value, v.range);
   const at = (o: number, len: number) => exactRange(map, o, o + len) ?? v.range;
   const conv = (n: JsonNode, depth = 0): HNode => {
@@ -328,13 +329,9 @@ export function cdkPath(resource: HNode): string | undefined {
   return p?.t === 'scalar' && typeof p.value === 'string' ? p.value.replace(/\/(Resource|Default)$/, '') : undefined;
 }
 
-export function parseCloudFormationJson(text: string, root?: JsonNode): HostParse {
-  let syntaxError: HostParse['syntaxError'];
-  if (!root) {
-    const errors: ParseError[] = [];
-    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-    if (errors.length) syntaxError = { message: 'Invalid JSON', offset: errors[0].offset, length: Math.max(1, errors[0].length) };
-  }
+export function parseCloudFormationJson(text: string, json: ParsedJson = parseJson(text)): HostParse {
+  const { root, errors } = json;
+  const syntaxError: HostParse['syntaxError'] = errors.length ? { message: 'Invalid JSON', offset: errors[0].offset, length: Math.max(1, errors[0].length) } : undefined;
   if (!root) return { format: 'json', docs: [], syntaxError };
   currentText = text;
   try {

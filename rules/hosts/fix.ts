@@ -25,7 +25,7 @@ function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
   if (isObj(a) && isObj(b)) {
     const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && same(a[k], b[k]));
+    return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && same(a[k], b[k]));
   }
   return false;
 }
@@ -33,9 +33,9 @@ function same(a: unknown, b: unknown): boolean {
 /** Structural changes turning `a` into `b` (key order ignored; arrays: one removal or insertion, else a replacement). */
 export function diffValues(a: unknown, b: unknown, path: Path = [], out: Change[] = []): Change[] {
   if (isObj(a) && isObj(b)) {
-    for (const k of Object.keys(a)) if (!(k in b)) out.push({ op: 'remove', path: [...path, k] });
+    for (const k of Object.keys(a)) if (!Object.hasOwn(b, k)) out.push({ op: 'remove', path: [...path, k] });
     for (const k of Object.keys(b)) {
-      if (!(k in a)) out.push({ op: 'add', path, key: k, value: b[k] });
+      if (!Object.hasOwn(a, k)) out.push({ op: 'add', path, key: k, value: b[k] });
       else diffValues(a[k], b[k], [...path, k], out);
     }
   } else if (Array.isArray(a) && Array.isArray(b)) {
@@ -94,7 +94,7 @@ export function translateFix(input: HostFixInput, hcl?: (changes: Change[]) => T
  * a fix is translated for every finding, so this keeps a large template linear with small constants.
  */
 function diffScoped(input: HostFixInput): Change[] {
-  const from = Math.min(...input.edits.map((e) => e.offset));
+  const from = input.edits.reduce((m, e) => Math.min(m, e.offset), Infinity);
   const to = Math.max(...input.edits.map((e) => e.offset + e.length));
   let scope = input.doc && input.before !== undefined ? enclosingContainer(input.doc, from, to) : undefined;
   for (; scope; scope = scope.parent) {

@@ -1,7 +1,6 @@
 // Host files: CloudFormation templates (JSON, YAML, CDK output) and Terraform. Pure: no fs, no vscode.
-import type { Node as JsonNode } from 'jsonc-parser';
-import type { DocumentKind, Finding } from '../core/types';
-import { parseCloudFormationJson, parseCloudFormationYaml, type HostParse, type HostResource } from './cfn';
+import type { DocumentKind, Finding, ParsedJson } from '../core/types';
+import { parseCloudFormationJson, parseCloudFormationYaml, type HostParse } from './cfn';
 import { lintHost, type EmbeddedLinter, type HostLintOptions } from './lint';
 import { parseTerraform, terraformEdits } from './terraform';
 
@@ -11,19 +10,19 @@ export function isHostKind(kind: DocumentKind): boolean {
   return HOST_KINDS.includes(kind);
 }
 
-export function parseHost(text: string, kind: DocumentKind, jsonRoot?: JsonNode): HostParse {
+export function parseHost(text: string, kind: DocumentKind, json?: ParsedJson): HostParse {
   if (kind === 'terraform') return parseTerraform(text);
-  return /^\s*[{[]/.test(text) ? parseCloudFormationJson(text, jsonRoot) : parseCloudFormationYaml(text);
+  return /^\s*[{[]/.test(text) ? parseCloudFormationJson(text, json) : parseCloudFormationYaml(text);
 }
 
-/** Findings of every embedded document, in host coordinates. */
-export function lintHostDocument(engine: EmbeddedLinter, text: string, kind: DocumentKind, opts: Omit<HostLintOptions, 'hclEdits'>, jsonRoot?: JsonNode): Finding[] {
-  return lintParsedHost(engine, text, parseHost(text, kind, jsonRoot), opts);
+/** Findings of every embedded document, in host coordinates; yields between documents and rules. */
+export function* lintHostSteps(engine: EmbeddedLinter, text: string, kind: DocumentKind, opts: Omit<HostLintOptions, 'hclEdits'>, json?: ParsedJson): Generator<void, Finding[]> {
+  return yield* lintParsedHost(engine, text, parseHost(text, kind, json), opts);
 }
 
 /** The same for a host the caller has parsed (rules/deployment also builds its model from the parse). */
-export function lintParsedHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: Omit<HostLintOptions, 'hclEdits'>): Finding[] {
-  return lintHost(engine, text, parsed, { ...opts, hclEdits: (doc, changes) => terraformEdits(text, doc, changes) });
+export function* lintParsedHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: Omit<HostLintOptions, 'hclEdits'>): Generator<void, Finding[]> {
+  return yield* lintHost(engine, text, parsed, { ...opts, hclEdits: (doc, changes) => terraformEdits(text, doc, changes) });
 }
 
 export type { HostResource } from './cfn';

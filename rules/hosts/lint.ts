@@ -11,13 +11,17 @@ import type { TextEdit } from '../core/types';
 import { inferFormatting } from '../core/edits';
 import { clampToText } from '../core/positions';
 import { scriptRange, touchesUnknown, type EmbeddedScript } from './terraform-userdata';
+import { MAX_DEPTH } from '../core/json';
+import { capMessage } from '../core/messages';
+import { capDepth } from './tree';
+import { tooDeepFindings } from '../core/limits';
 
 /** The part of Engine this module needs (kept structural to avoid an import cycle). */
 export interface EmbeddedLinter {
-  lint(text: string, opts: {
+  lintSteps(text: string, opts: {
     kind: DocumentKind; fileName?: string; ruleSettings?: Record<string, SeveritySetting>;
     ruleOptions?: Record<string, Record<string, unknown>>; onRuleError?: (id: string, e: unknown) => void;
-  }): { findings: Finding[] };
+  }): Generator<void, { findings: Finding[] }>;
 }
 
 export interface HostLintOptions {
@@ -28,6 +32,11 @@ export interface HostLintOptions {
   syntaxRuleId: string;
   /** Reports that the file could not be checked at all (HostParse.unavailable). */
   internalRuleId: string;
+  /**
+   * Translate fixes into the host (default true). Off for a JSON host with values nested too deep: jsonc-parser's
+   * formatting of such a template is quadratic (13 s for one 3,000-deep value), and no fix is better than a stall.
+   */
+  fixes?: boolean;
   /** HCL hosts: replay structural changes as HCL edits. */
   hclEdits?: (doc: EmbeddedDoc, changes: Change[]) => TextEdit[] | undefined;
 }
@@ -37,13 +46,15 @@ const NO_PLAINTEXT_SECRETS = 'task/no-plaintext-secrets';
 /** Rules that judge the literal parts of a template (`${Repo}:latest`) rather than its format as a whole. */
 const READS_LITERALS = new Set(['task/image-pinned']);
 
-export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: HostLintOptions): Finding[] {
+export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse, opts: HostLintOptions): Generator<void, Finding[]> {
   const settings = opts.ruleSettings ?? {};
   const out: Finding[] = [];
   if (parsed.unavailable) {
     // Fail closed: an error even where rules are off, so CI never passes a file it did not read.
     return [{ ruleId: opts.internalRuleId, severity: 'error', message: `This file was not checked: ${parsed.unavailable}.`, offset: 0, length: 0 }];
   }
+  // A fix after a syntax error could land inside an unterminated string or the wrong block: none is offered there.
+  const fixesFrom = parsed.syntaxError ? parsed.syntaxError.offset : Infinity;
   if (parsed.syntaxError && settings[opts.syntaxRuleId] !== 'off') {
     const e = parsed.syntaxError;
     // A Jinja/Go template of a template (Proton's `{% if %}`, `{{ service.name }}`) is not YAML until rendered: say so
@@ -60,10 +71,16 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
   }
   const formatting = parsed.format === 'json' ? inferFormatting(text) : undefined;
   for (const doc of parsed.docs) {
-    if (doc.script !== undefined) { out.push(...lintUserData(engine, text, doc, opts)); continue; }
+    yield;
+    if (doc.script !== undefined) { out.push(...yield* lintUserData(engine, text, doc, opts)); continue; }
+    // Values nested deeper than the engine parses are reported here, where they are; the rest of the document is linted.
+    const deep = capDepth(doc.root, MAX_DEPTH);
+    if (deep.length && settings[opts.syntaxRuleId] !== 'off') {
+      out.push(...tooDeepFindings(opts.syntaxRuleId, deep, (settings[opts.syntaxRuleId] as Severity | undefined) ?? 'error', `${doc.label}: `));
+    }
     const ecs = ECS_KINDS.has(doc.kind);
     const v = renderVirtual(doc.root, ecs ? isLabelPath : undefined);
-    const res = engine.lint(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+    const res = yield* engine.lintSteps(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
     let before: unknown;
     const parsedBefore = () => (before ??= JSON.parse(v.text));
     for (const f of res.findings) {
@@ -73,14 +90,14 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
       if (f.ruleId === 'iam/ecs-exec' && doc.audience === 'other-role' && /^"ssmmessages:/i.test(v.text.slice(f.offset, f.offset + f.length))) continue;
       const range = mapRange(v, text, f.offset, f.offset + f.length, doc.anchor);
       const fixes: Fix[] = [];
-      for (const fix of doc.synthetic ? [] : f.fixes ?? []) {
+      for (const fix of doc.synthetic || opts.fixes === false ? [] : f.fixes ?? []) {
         const edits = translateFix({ format: parsed.format, hostText: text, root: doc.root, virtualText: v.text, edits: fix.edits, formatting, before: parsedBefore(), doc: v },
           (changes) => opts.hclEdits?.(doc, changes));
-        if (edits) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });
+        if (edits && edits.every((e) => e.offset < fixesFrom)) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });
       }
       out.push({
         ...f,
-        message: `${doc.label}: ${ecs ? hostNames(f.message, parsed.format) : f.message}`,
+        message: capMessage(`${doc.label}: ${ecs ? hostNames(f.message, parsed.format) : f.message}`),
         offset: range.offset,
         length: range.length,
         fixes: fixes.length ? fixes : undefined,
@@ -92,22 +109,22 @@ export function lintHost(engine: EmbeddedLinter, text: string, parsed: HostParse
         out.push({
           ruleId: NO_PLAINTEXT_SECRETS,
           severity: secretsSetting ?? 'error',
-          message: `${doc.label}: ${envRefMessage(r)}`,
+          message: capMessage(`${doc.label}: ${envRefMessage(r)}`),
           offset: r.node.range.offset,
           length: r.node.range.length,
         });
       }
     }
   }
-  for (const x of parsed.scripts ?? []) out.push(...lintTerraformScript(engine, x, opts));
+  for (const x of parsed.scripts ?? []) out.push(...yield* lintTerraformScript(engine, x, opts));
   out.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
   return out;
 }
 
 /** A user-data script with the agent-config rules; findings on Terraform interpolations are dropped. */
-function lintTerraformScript(engine: EmbeddedLinter, x: EmbeddedScript, opts: HostLintOptions): Finding[] {
+function* lintTerraformScript(engine: EmbeddedLinter, x: EmbeddedScript, opts: HostLintOptions): Generator<void, Finding[]> {
   // The file name makes the agent rules read it as a script (the lines it writes to ecs.config).
-  const res = engine.lint(x.text, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+  const res = yield* engine.lintSteps(x.text, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
   const out: Finding[] = [];
   for (const f of res.findings) {
     if (touchesUnknown(x, f.offset, f.offset + f.length)) continue;
@@ -126,9 +143,9 @@ function lintTerraformScript(engine: EmbeddedLinter, x: EmbeddedScript, opts: Ho
 }
 
 /** An embedded CloudFormation UserData script, linted as agent config; ranges mapped back through the script's literal runs. */
-function lintUserData(engine: EmbeddedLinter, text: string, doc: EmbeddedDoc, opts: HostLintOptions): Finding[] {
+function* lintUserData(engine: EmbeddedLinter, text: string, doc: EmbeddedDoc, opts: HostLintOptions): Generator<void, Finding[]> {
   const script = doc.script!;
-  const res = engine.lint(script, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+  const res = yield* engine.lintSteps(script, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
   const map = mapScript(text, script, doc.root.range);
   // Fixes are dropped: they would edit the script, not the template that builds it.
   return res.findings.map((f) => ({ ...f, message: `${doc.label} UserData: ${f.message}`, ...templateScriptRange(map, f.offset, f.offset + f.length), fixes: undefined }));
@@ -145,7 +162,7 @@ export function hostNames(s: string, format: HostFormat): string {
   const rename = (k: string): string | undefined => {
     if (!KNOWN_ECS_KEYS.has(k)) return undefined;
     if (format !== 'hcl') return ECS_NAMES.toHost(k);
-    return TERRAFORM_NAMES[k];
+    return Object.hasOwn(TERRAFORM_NAMES, k) ? TERRAFORM_NAMES[k] : undefined;
   };
   return s.replace(/(?<=^|[^A-Za-z0-9_"])("?)([a-z][A-Za-z]+)\1(?![A-Za-z0-9_])/g, (m, quote: string, k: string, at: number) => {
     if (quote) {

@@ -1,7 +1,7 @@
 // Terraform: ECS and IAM resources of a .tf file as embedded documents. Task and service arguments are renamed from
 // snake_case to the API's camelCase; `container_definitions` and policies are API JSON already (jsonencode objects or
 // JSON strings/heredocs). References, variables and `file()` are unknown values: the engine never reads files.
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 import type { DocumentKind, TextEdit } from '../core/types';
 import { kindFromJson } from '../core/detect';
 import { parseJson } from '../core/json';
@@ -49,19 +49,34 @@ function exprToNode(e: HclExpr): HNode {
   }
 }
 
+
+/** Syntax errors of JSON strings and heredocs, collected while parseTerraform runs. */
+let embeddedErrors: { message: string; offset: number; length: number }[] | undefined;
+
 /** A JSON document held in an HCL string: parsed with offsets mapped into the host (heredocs and escape-free strings). */
 function jsonString(e: HclExpr): HNode | undefined {
   if (e.t === 'call' && e.name === 'jsonencode' && e.args.length === 1) return exprToNode(e.args[0]);
   if (e.t !== 'string') return undefined;
   const { json, holes } = fillHoles(e.value);
-  const errors: ParseError[] = [];
-  const root = parseTree(json, errors, { allowTrailingComma: true });
-  if (!root || errors.length) return undefined;
-  if (e.heredoc && e.heredoc.raw) return fromJsonAt(root, e.heredoc.contentOffset, undefined, holes);
+  // The engine's parser: values nested too deep come back as empty containers at `deepRanges`, marked too deep below.
+  const { root, errors, deepRanges } = parseJson(json);
+  if (!root || errors.length) {
+    // A literal meant as JSON that does not parse, even with its interpolations as unknown values, is a syntax error,
+    // never an unknown value: otherwise a broken heredoc would hide the containers in it and the file would pass
+    // clean. Template directives (`%{ for }`) build the JSON at plan time: not judged.
+    if (/^\s*[[{]/.test(e.value) && !e.value.includes('%{')) {
+      const at = errors[0]?.offset ?? 0;
+      const range = e.heredoc?.raw ? { offset: e.heredoc.contentOffset + at, length: 1 } : e.span;
+      embeddedErrors?.push({ message: 'Invalid JSON in a string or heredoc', ...range });
+    }
+    return undefined;
+  }
+  const deep = new Set((deepRanges ?? []).map((r) => r.offset));
+  if (e.heredoc && e.heredoc.raw) return fromJsonAt(root, deep, e.heredoc.contentOffset, undefined, holes);
   // A quoted string holding JSON always has escaped quotes; only an escape-free one maps offset for offset.
-  if (!e.heredoc && e.span.length === e.value.length + 2 && !/["\\]/.test(e.value)) return fromJsonAt(root, e.span.offset + 1, undefined, holes);
+  if (!e.heredoc && e.span.length === e.value.length + 2 && !/["\\]/.test(e.value)) return fromJsonAt(root, deep, e.span.offset + 1, undefined, holes);
   // An indented heredoc or an escaped string: offsets do not map back exactly, so every finding points at the string.
-  return fromJsonAt(root, 0, e.span, holes);
+  return fromJsonAt(root, deep, 0, e.span, holes);
 }
 
 /**
@@ -95,8 +110,9 @@ export function fillHoles(text: string): { json: string; holes: Map<number, stri
   return { json: out, holes };
 }
 
-function fromJsonAt(n: JsonNode, base: number, whole?: Range, holes?: Map<number, string>): HNode {
+function fromJsonAt(n: JsonNode, deep: ReadonlySet<number>, base: number, whole?: Range, holes?: Map<number, string>): HNode {
   const range = whole ?? { offset: n.offset + base, length: n.length };
+  if (deep.has(n.offset)) return { t: 'unknown', range, tooDeep: true };
   const hole = holes?.get(n.offset);
   if (hole !== undefined && n.type === 'string') return { t: 'unknown', range, text: hole };
   if (n.type === 'object') {
@@ -105,11 +121,11 @@ function fromJsonAt(n: JsonNode, base: number, whole?: Range, holes?: Map<number
       const k = p.children?.[0];
       const v = p.children?.[1];
       if (!k || !v) continue;
-      props.push({ key: k.value, hostKey: k.value, keyRange: whole ?? { offset: k.offset + base, length: k.length }, value: fromJsonAt(v, base, whole, holes) });
+      props.push({ key: k.value, hostKey: k.value, keyRange: whole ?? { offset: k.offset + base, length: k.length }, value: fromJsonAt(v, deep, base, whole, holes) });
     }
     return { t: 'object', props, range };
   }
-  if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map((c) => fromJsonAt(c, base, whole, holes)), range };
+  if (n.type === 'array') return { t: 'array', items: (n.children ?? []).map((c) => fromJsonAt(c, deep, base, whole, holes)), range };
   if (n.type === 'string' && /\$\{/.test(n.value)) return { t: 'template', value: n.value, range };
   return { t: 'scalar', value: n.value ?? null, range };
 }
@@ -131,7 +147,8 @@ function bodyNode(b: HclBlock, names: NameTable, listBlocks: ReadonlySet<string>
   const grouped = new Map<string, HclBlock[]>();
   for (const item of b.body.items) {
     if (item.kind === 'attribute') {
-      const value = special[item.name]?.(item.value) ?? exprToNode(item.value);
+      // Own keys only: an attribute named `constructor` or `toString` must not reach Object.prototype.
+      const value = (Object.hasOwn(special, item.name) ? special[item.name](item.value) : undefined) ?? exprToNode(item.value);
       props.push({ key: names.toApi(item.name), hostKey: item.name, keyRange: item.nameSpan, value });
     } else {
       const type = item.type === 'dynamic' && item.labels.length === 1 ? item.labels[0] : item.type;
@@ -253,8 +270,19 @@ function policyKindOf(doc: HNode, hint: DocumentKind): DocumentKind {
 }
 
 export function parseTerraform(text: string): HostParse {
-  const { body, errors, unavailable } = parseHcl(text);
-  if (unavailable) return { format: 'hcl', docs: [], unavailable };
+  const parsed = parseHcl(text);
+  if (parsed.unavailable) return { format: 'hcl', docs: [], unavailable: parsed.unavailable };
+  const { body } = parsed;
+  const errors = [...parsed.errors];
+  embeddedErrors = errors;
+  try {
+    return terraformDocs(text, body, errors);
+  } finally {
+    embeddedErrors = undefined;
+  }
+}
+
+function terraformDocs(text: string, body: HclBody, errors: { message: string; offset: number; length: number }[]): HostParse {
   const docs: EmbeddedDoc[] = [];
   const scripts: EmbeddedScript[] = scriptsIn(text, body);
   const add = (b: HclBlock, kind: DocumentKind, root: HNode | undefined, label = `${b.labels.join('.')}`) => {
@@ -301,6 +329,7 @@ export function parseTerraform(text: string): HostParse {
       add(item, policyKindOf(doc, 'identity-policy'), doc, `data.${item.labels.join('.')}`);
     }
   }
+  errors.sort((a, b) => a.offset - b.offset);
   const e = errors[0];
   return {
     format: 'hcl',

@@ -27,8 +27,8 @@ export type HNode =
   | (Base & { t: 'scalar'; value: Scalar })
   /** A string with `${...}` interpolations (Fn::Sub, HCL templates): checked for its literal parts only. */
   | (Base & { t: 'template'; value: string })
-  /** A value only known at deploy time: intrinsic functions, references, variables, `file()`. */
-  | (Base & { t: 'unknown'; ref?: string; text?: string });
+  /** A value only known at deploy time: intrinsic functions, references, variables, `file()`; or one nested too deep. */
+  | (Base & { t: 'unknown'; ref?: string; text?: string; tooDeep?: boolean });
 
 /**
  * How host keys of an object (or of an array's objects) map to API keys and back; `child` gives the table of a
@@ -48,6 +48,28 @@ export const VERBATIM: NameTable = {
 
 export function unknown(range: Range, ref?: string): HNode {
   return { t: 'unknown', range, ref };
+}
+
+/**
+ * Replace every container nested deeper than `max` levels by an unknown value (in place; iterative, so any depth the
+ * host parser produced is fine) and return the host ranges of those values and of values already marked too deep.
+ */
+export function capDepth(root: HNode, max: number): Range[] {
+  const deep: Range[] = [];
+  const stack: { n: HNode; depth: number }[] = [{ n: root, depth: 1 }];
+  const check = (v: HNode, depth: number): HNode => {
+    if (v.t === 'unknown' && v.tooDeep) deep.push(v.range);
+    if (v.t !== 'object' && v.t !== 'array') return v;
+    if (depth > max) { deep.push(v.range); return { t: 'unknown', range: v.range, tooDeep: true }; }
+    stack.push({ n: v, depth });
+    return v;
+  };
+  while (stack.length) {
+    const { n, depth } = stack.pop()!;
+    if (n.t === 'object') for (const p of n.props) p.value = check(p.value, depth + 1);
+    else if (n.t === 'array') n.items = n.items.map((i) => check(i, depth + 1));
+  }
+  return deep.sort((a, b) => a.offset - b.offset);
 }
 
 /** Follow API keys / indexes through a tree; undefined if the path leaves the tree or crosses a non-container. */
@@ -78,7 +100,8 @@ export function toHostKeys(value: unknown, names: NameTable): unknown {
   if (Array.isArray(value)) return value.map((v) => toHostKeys(v, names));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[names.toHost(k)] = toHostKeys(v, names.child(k));
+    // Defined, not assigned: a key named __proto__ stays a key instead of replacing the prototype.
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, names.toHost(k), { value: toHostKeys(v, names.child(k)), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;

@@ -3,6 +3,7 @@ import { child, properties, rangeOf } from '../core/json';
 import { POLICY_KINDS, policyView, q, type ConditionEntry, type Statement } from './policy-model';
 import { familiesFor, isMultiValued, OPERATOR_NAMES, parseOperator } from './data-grammar';
 import { editDistance, iamData } from './data';
+import { own } from '../core/own';
 
 /** Exact-match operators whose wildcard-capable sibling is a Like operator. */
 const LIKE: Record<string, string> = {
@@ -15,13 +16,15 @@ const LIKE: Record<string, string> = {
 const CANDIDATES = [...OPERATOR_NAMES, ...OPERATOR_NAMES.filter((n) => n !== 'Null').map((n) => `${n}IfExists`)];
 
 function nearestOperator(base: string): string | undefined {
+  // Bounded: only distances within the threshold are computed (a 480 KB operator once took minutes).
+  const max = Math.max(2, Math.floor(base.length / 4));
   let best: string | undefined;
   let bestD = Infinity;
   for (const n of CANDIDATES) {
-    const d = editDistance(base, n);
+    const d = editDistance(base, n, max);
     if (d < bestD) { best = n; bestD = d; }
   }
-  return bestD <= Math.max(2, Math.floor(base.length / 4)) ? best : undefined;
+  return bestD <= max ? best : undefined;
 }
 
 /** Rename the operator key, unless the target operator already exists in this Condition block (would need a merge). */
@@ -66,9 +69,9 @@ export const conditionOperator: Rule = {
       for (const c of s.conditions) {
         const parsed = parseOperator(c.operator);
         if (!parsed.family) continue;
-        const like = LIKE[parsed.base.toLowerCase()];
+        const like = own(LIKE, parsed.base.toLowerCase());
         // `${*}` and `${?}` are the escapes for literal characters; other variables are not wildcards either.
-        const wildValue = c.values.find((v) => /[*?]/.test(v.value.replace(/\$\{[^}]*\}/g, '')));
+        const wildValue = c.values.find((v) => /[*?]/.test(v.value.replace(/\$\{[^}$]*\}/g, '')));
         if (like !== undefined && wildValue) {
           const to = like ? c.operator.replace(new RegExp(parsed.base, 'i'), like) : '';
           const arn = parsed.family === 'Arn';

@@ -1,6 +1,7 @@
 // IAM policy grammar helpers shared by the data-backed rules: condition operators, ARN parsing and the
 // intersection of an ARN glob with an ARN format template. Pure and total (never throws).
 import { wildcardMatch } from '../core/glob';
+import { own } from '../core/own';
 
 /** Condition operators and their value family. `Null` works on any key. */
 const OPERATORS: Record<string, Family> = {};
@@ -36,7 +37,7 @@ export function parseOperator(op: string): ParsedOperator {
   if (m) { set = m[1]; rest = rest.slice(m[0].length); }
   let ifExists = false;
   if (/IfExists$/i.test(rest) && rest.length > 8) { ifExists = true; rest = rest.slice(0, -8); }
-  let family: Family | undefined = OPERATORS[rest.toLowerCase()];
+  let family: Family | undefined = own(OPERATORS, rest.toLowerCase());
   // Null takes neither a set prefix nor IfExists.
   if (family === 'Null' && (set || ifExists)) family = undefined;
   return { set, base: rest, ifExists, family };
@@ -66,9 +67,10 @@ export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b'
 
 /**
  * Replace policy variables (`${aws:username}`, `${*}`) and template slots left for a renderer (`<ACCOUNT_ID>`,
- * `{{ account }}`, `$$ACCOUNT_ID$$`) by `*`: unknown values validate as "anything".
+ * `{{ account }}`, `$$ACCOUNT_ID$$`) by `*`: unknown values validate as "anything". Linear time: each body excludes its
+ * own opener.
  */
-export const withoutVariables = (s: string) => s.replace(/\$\{[^}]*\}|\{\{[^}]*\}\}|<[^<>]+>|\$\$[A-Za-z0-9_]+\$\$/g, '*');
+export const withoutVariables = (s: string) => s.replace(/\$\{[^}$]*\}|\{\{[^{}\n]*\}\}|<[^<>]+>|\$\$[A-Za-z0-9_]+\$\$/g, '*');
 const wild = (s: string) => s.includes('*') || s.includes('?');
 
 function globMatchesAny(glob: string, options: string[]): boolean {
@@ -115,7 +117,7 @@ function globTokens(glob: string): Tok[] {
 function templateTokens(template: string): Tok[] {
   const out: Tok[] = [];
   let colons = 0;
-  const parts = template.split(/(\$\{[^}]*\})/);
+  const parts = template.split(/(\$\{[^}$]*\})/);
   parts.forEach((part, i) => {
     if (part.startsWith('${')) {
       // In the resource part, a variable right before a '/' (`${BucketName}/${ObjectName}`, `task/${Cluster}/...`)
@@ -150,34 +152,37 @@ export function arnGlobMeetsFormat(glob: string, template: string): boolean {
   return hit;
 }
 
+/**
+ * Whether some string matches both the glob and the template. Every step moves forward in one or both token lists,
+ * so reachability is filled in row order over a table: iterative (a recursion was one frame per character and
+ * overflowed the stack on an 8 KB Resource) and O(glob × template).
+ */
 function meetsUncached(glob: string, template: string): boolean {
   const a = globTokens(withoutVariables(glob));
   const b = templateTokens(template);
-  const memo = new Map<number, boolean>();
-  const go = (i: number, j: number): boolean => {
-    const key = i * (b.length + 1) + j;
-    const hit = memo.get(key);
-    if (hit !== undefined) return hit;
-    memo.set(key, false);
-    let ok = i === a.length && j === b.length;
-    if (!ok && i < a.length && isStar(a[i])) ok = go(i + 1, j);
-    if (!ok && j < b.length && isStar(b[j])) ok = go(i, j + 1);
-    if (!ok && i < a.length && j < b.length) {
-      const x = a[i], y = b[j];
-      // A star consumes a character and stays; a literal or '?' advances.
-      const ni = isStar(x) ? i : i + 1;
-      const nj = isStar(y) ? j : j + 1;
-      if (!(ni === i && nj === j)) {
+  const w = b.length + 1;
+  const reach = new Uint8Array((a.length + 1) * w);
+  reach[0] = 1;
+  for (let i = 0; i <= a.length; i++) {
+    for (let j = 0; j <= b.length; j++) {
+      if (!reach[i * w + j]) continue;
+      if (i === a.length && j === b.length) return true;
+      if (i < a.length && isStar(a[i])) reach[(i + 1) * w + j] = 1;
+      if (j < b.length && isStar(b[j])) reach[i * w + j + 1] = 1;
+      if (i < a.length && j < b.length) {
+        const x = a[i], y = b[j];
+        // A star consumes a character and stays; a literal or '?' advances.
+        const ni = isStar(x) ? i : i + 1;
+        const nj = isStar(y) ? j : j + 1;
+        if (ni === i && nj === j) continue;
         let common: boolean;
         if (x.kind === 'lit' && y.kind === 'lit') common = x.c === y.c;
         else if (x.kind === 'lit') common = !(y.kind === 'field' && x.c === ':') && !(y.kind === 'seg' && x.c === '/');
         else if (y.kind === 'lit') common = true;
         else common = true;
-        ok = common && go(ni, nj);
+        if (common) reach[ni * w + nj] = 1;
       }
     }
-    memo.set(key, ok);
-    return ok;
-  };
-  return go(0, 0);
+  }
+  return false;
 }

@@ -57,23 +57,35 @@ export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }
 
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), case-insensitive. */
+/** Names longer than this get no did-you-mean: no IAM or ECS name is, and the distance is quadratic in the length. */
+export const MAX_SUGGEST_LENGTH = 128;
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), case-insensitive. Three rolling rows;
+ * stops early (returning max + 1) once every entry of a row exceeds `max`, and refuses strings past MAX_SUGGEST_LENGTH.
+ */
 export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a.length > MAX_SUGGEST_LENGTH || b.length > MAX_SUGGEST_LENGTH) return Number.isFinite(max) ? max + 1 : Math.max(a.length, b.length);
   a = a.toLowerCase();
   b = b.toLowerCase();
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      if (i === 0) { rows[0][j] = j; continue; }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      rows[i][j] = d;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = row;
   }
-  return rows[a.length][b.length];
+  return prev[b.length];
 }
 
 /** The `n` closest candidates within a length-dependent threshold, best first. */
@@ -91,9 +103,9 @@ function nearest(target: string, candidates: Iterable<string>, n: number): strin
 /** A condition key template with variable parts (`${TagKey}`, `<key>`, `tag-key`) as a matcher. */
 function templateMatcher(template: string): RegExp | undefined {
   const slash = template.indexOf('/');
-  if (!/\$\{[^}]*\}|<[^>]*>/.test(template) && slash < 0) return undefined;
+  if (!/\$\{[^}$]*\}|<[^<>]*>/.test(template) && slash < 0) return undefined;
   let body = '';
-  for (const part of template.split(/(\$\{[^}]*\}|<[^>]*>)/)) {
+  for (const part of template.split(/(\$\{[^}$]*\}|<[^<>]*>)/)) {
     body += /^(\$\{|<)/.test(part) ? '.+' : part.replace(/[.+*?^$()|[\]\\{}]/g, '\\$&');
   }
   // Global keys spell the variable part literally (aws:PrincipalTag/tag-key): anything after the slash.
@@ -222,7 +234,13 @@ class Data implements IamData {
   }
 
   nearestActions(name: string, n = 3): string[] {
-    if (typeof name !== 'string') return [];
+    if (typeof name !== 'string' || name.length > MAX_SUGGEST_LENGTH) return [];
+    // Memoised: thousands of unknown actions in one policy repeat the same few names and services.
+    return memo(this.nearestActionMemo, `${n} ${name}`, () => this.computeNearestActions(name, n));
+  }
+
+  private readonly nearestActionMemo = new Map<string, string[]>();
+  private computeNearestActions(name: string, n: number): string[] {
     const colon = name.indexOf(':');
     if (colon < 0) return [];
     const svc = name.slice(0, colon);
@@ -238,7 +256,7 @@ class Data implements IamData {
   }
 
   nearestConditionKeys(key: string, n = 3): string[] {
-    if (typeof key !== 'string') return [];
+    if (typeof key !== 'string' || key.length > MAX_SUGGEST_LENGTH) return [];
     // Memoised: each call scans every known key (~1 ms), and while typing the same unknown key is looked up per edit.
     return memo(this.nearestKeyMemo, `${n} ${key}`, () => this.computeNearestConditionKeys(key, n));
   }

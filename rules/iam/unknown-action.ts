@@ -36,6 +36,8 @@ const AUTHORISED_BY: Record<string, string> = {
   'cloudfront:createdistributionwithtags': 'cloudfront:CreateDistribution',
 };
 
+const MAX_SUGGESTED = 50;
+
 function suggestionFixes(s: Str, suggestions: string[]): Fix[] {
   // Replacing an action changes what the policy grants: never safe, never preferred.
   return suggestions.map((name) => ({
@@ -57,11 +59,13 @@ export const unknownAction: Rule = {
   check(ctx) {
     const view = policyView(ctx);
     if (!view) return;
+    // Past this many unknown actions the policy is not hand-written: keep reporting, stop computing suggestions.
+    let suggested = 0;
     for (const s of view.statements) {
       for (const [element, list] of [['Action', s.actions], ['NotAction', s.notActions]] as const) {
         for (const a of list) {
           // A template slot (`<action>`, `{{ action }}`, `$$ACTION$$`) is filled in later: unknown, not wrong.
-          if (/<[^<>]+>|\{\{[^}]*\}\}|\$\$[A-Za-z0-9_]+\$\$|\$\{[^}]*\}/.test(a.value)) continue;
+          if (/<[^<>]+>|\{\{[^{}]*\}\}|\$\$[A-Za-z0-9_]+\$\$|\$\{[^}$]*\}/.test(a.value)) continue;
           const why = problem(a.value);
           if (!why) continue;
           const by = element === 'Action' ? authorisingAction(a.value) : undefined;
@@ -78,7 +82,7 @@ export const unknownAction: Rule = {
             });
             continue;
           }
-          const suggestions = iamData().nearestActions(a.value, 3);
+          const suggestions = ++suggested <= MAX_SUGGESTED ? iamData().nearestActions(a.value, 3) : [];
           const hint = suggestions.length ? ` Did you mean ${suggestions.map(q).join(', ')}?` : '';
           ctx.report({
             message: `${element} ${q(a.value)} grants nothing: ${why}.${hint} IAM silently ignores unknown actions, so the permission you meant is missing.`,

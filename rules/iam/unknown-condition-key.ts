@@ -25,6 +25,7 @@ export const unknownConditionKey: Rule = {
     const view = policyView(ctx);
     if (!view) return;
     const data = iamData();
+    let suggested = 0; // past 50 unknown keys the policy is generated: keep reporting, stop suggesting
     for (const s of view.statements) {
       for (const c of s.conditions) {
         const key = c.key;
@@ -38,7 +39,7 @@ export const unknownConditionKey: Rule = {
         else if (prefix.toLowerCase() === 'aws') why = 'it is not a global condition key';
         else if (!data.isService(prefix) && !['saml', 'cognito-identity-auth', 'cognito-identity-unauth'].includes(prefix.toLowerCase())) why = `${q(prefix)} is not an AWS service prefix`;
         else why = `${prefix} defines no such condition key`;
-        const suggestions = data.nearestConditionKeys(key, 3);
+        const suggestions = ++suggested <= 50 ? data.nearestConditionKeys(key, 3) : [];
         const hint = suggestions.length ? ` Did you mean ${suggestions.map(q).join(', ')}?` : '';
         ctx.report({
           message: `Unknown condition key ${q(key)}: ${why}.${hint} A condition on a key that is never present is always false (or, with a negated or IfExists operator, always true).`,

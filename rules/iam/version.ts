@@ -31,7 +31,7 @@ export const version: Rule = {
     const v = stringValue(node);
     if (v === CURRENT) return;
     // Under 2008-10-17 `${...}` is matched literally: the statement silently grants or denies something else.
-    const usesVariables = v === '2008-10-17' && /\$\{[^}]*\}/.test(ctx.text.slice(view.statementNode.offset, view.statementNode.offset + view.statementNode.length));
+    const usesVariables = v === '2008-10-17' && /\$\{[^}$]*\}/.test(ctx.text.slice(view.statementNode.offset, view.statementNode.offset + view.statementNode.length));
     ctx.report({
       severity: usesVariables ? 'error' : undefined,
       message: usesVariables

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../core/glob';
 import type { Rule } from '../core/types';
 import { child, rangeOf, stringValue } from '../core/json';
 import { containerLabel, taskView } from './model';
@@ -26,7 +26,10 @@ export const allowedRegistries: Rule = {
     if (allowed.length === 0) return;
     const view = taskView(ctx);
     if (!view) return;
-    const isAllowed = picomatch(allowed, { nocase: true, dot: true });
+    // Linear-time globs (core/glob.ts): the registries come from a repository's config. A glob that cannot compile
+    // (too many {a,b} alternatives) allows nothing.
+    const matchers = allowed.map((g) => { try { return globMatcher(g, { nocase: true }); } catch { return () => false; } });
+    const isAllowed = (registry: string) => matchers.some((m) => m(registry));
     for (const c of view.containers) {
       const node = child(c.node, 'image');
       const image = stringValue(node);

@@ -2,6 +2,7 @@ import type { Rule } from '../core/types';
 import { child } from '../core/json';
 import { containerLabel, taskView } from './model';
 import { capabilitiesNode, normaliseCapability, stringElements } from './hardening-helpers';
+import { own } from '../core/own';
 
 /** Capabilities that amount to, or easily lead to, root on the host; with the reason shown to the user. */
 const DANGEROUS: Record<string, string> = {
@@ -41,7 +42,7 @@ export const noDangerousCapabilities: Rule = {
     for (const c of view.containers) {
       for (const el of stringElements(child(capabilitiesNode(c), 'add'))) {
         const cap = normaliseCapability(el.value as string);
-        const why = DANGEROUS[cap] ?? (extra.has(cap) ? 'a capability your configuration lists as dangerous' : undefined);
+        const why = own(DANGEROUS, cap) ?? (extra.has(cap) ? 'a capability your configuration lists as dangerous' : undefined);
         if (!why) continue;
         ctx.report({
           message: `${containerLabel(c)} adds ${cap === 'ALL' ? 'ALL capabilities' : `CAP_${cap}`}: ${why}. Remove it or grant a narrower capability.`,

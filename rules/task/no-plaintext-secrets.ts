@@ -4,6 +4,7 @@ import { modify } from 'jsonc-parser';
 import { applyEdits, diffEdit, removeNode, safeEdits, shiftEdits } from '../core/edits';
 import { containerLabel, taskView, type ContainerView } from './model';
 import { localDoc } from '../core/local-edits';
+import { compileLinear, type LinearRegex } from '../core/linear-regex';
 import { ECS8_NAMES, PLACEHOLDER, credentialPattern, isCredentialName, isNonSecretValue } from './secrets-heuristics';
 
 const PLACEHOLDER_ARN = 'arn:aws:secretsmanager:<region>:<account-id>:secret:<secret-name>';
@@ -51,12 +52,12 @@ export const noPlaintextSecrets: Rule = {
   },
 };
 
-/** Compiles the (already validated) option; an entry that does not compile is skipped rather than failing the rule. */
-function regexList(v: unknown): RegExp[] {
+/** Compiles the (already validated) option in the linear-time engine; an entry that does not compile is skipped. */
+function regexList(v: unknown): LinearRegex[] {
   if (!Array.isArray(v)) return [];
-  const out: RegExp[] = [];
+  const out: LinearRegex[] = [];
   for (const s of v) {
-    try { if (typeof s === 'string') out.push(new RegExp(s, 'i')); } catch { /* reported by config validation */ }
+    try { if (typeof s === 'string') out.push(compileLinear(s)); } catch { /* reported by config validation */ }
   }
   return out;
 }

@@ -2,6 +2,7 @@ import type { Rule } from '../core/types';
 import { child } from '../core/json';
 import { containerLabel, taskView } from './model';
 import { stringElements } from './hardening-helpers';
+import { own } from '../core/own';
 
 /** Options that switch off a kernel confinement layer; Docker accepts both `:` and `=` as the separator. */
 const UNCONFINED: Record<string, string> = {
@@ -25,7 +26,7 @@ export const noUnconfinedSecurityOptions: Rule = {
     for (const c of view.containers) {
       for (const el of stringElements(child(c.node, 'dockerSecurityOptions'))) {
         const opt = (el.value as string).trim().toLowerCase().replace(/^(\w+)\s*[:=]\s*/, '$1:');
-        const layer = UNCONFINED[opt];
+        const layer = own(UNCONFINED, opt);
         if (!layer) continue;
         ctx.report({
           message: `${containerLabel(c)} disables ${layer} ("${el.value as string}"), removing a layer that blocks container escapes. Remove the option or use a custom profile.`,

@@ -1,14 +1,15 @@
 // Classification of secret references (secrets[].valueFrom, secretOptions, repositoryCredentials).
 
+import { PLACEHOLDER } from './secrets-heuristics';
+
 export type RefProblem = { problem: string } | undefined;
 
 const PARTITION = 'arn:aws(?:-[a-z]+)*';
 const SM_ARN = new RegExp(`^${PARTITION}:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+(?::[^:]*){0,3}$`);
 const SSM_ARN = new RegExp(`^${PARTITION}:ssm:[a-z0-9-]+:\\d{12}:parameter/?([A-Za-z0-9_.\\-/]+?)(:\\d+)?$`);
 const SSM_NAME = /^([A-Za-z0-9_.\-/]+?)(:\d+)?$/;
-/** Template placeholders (${X}, {{ x }}, <x>, $X): the real value is unknown here, never flagged. */
-const PLACEHOLDER = /\$\{[^}]*\}|\{\{.*?\}\}|<[^<>]+>|^\$[A-Za-z_]\w*$|#\{[^}]*\}|__[A-Z0-9_]+__|\$\$[A-Za-z0-9_]+\$\$/;
 
+/** Template placeholders (${X}, {{ x }}, <x>, $X): the real value is unknown here, never flagged. */
 export function isPlaceholder(v: string): boolean {
   return PLACEHOLDER.test(v);
 }

@@ -121,7 +121,7 @@ describe('cli', () => {
       writeFileSync(join(dir, 'e-null.json'), 'null');
       writeFileSync(join(dir, 'z-taskdef.json'), PRIVILEGED);
       const r = cliJson([dir]);
-      assert.equal(r.status, 1);
+      assert.equal(r.status, 2, 'walked files that could not be linted fail the run (fail closed)');
       const byName = new Map(r.files.map((f) => [basename(f.path), f]));
       assert.match(byName.get('a-binary.json').error, /binary/);
       assert.match(byName.get('b-huge-taskdef.json').error, /larger than/);

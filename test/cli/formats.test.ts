@@ -63,7 +63,7 @@ describe('cli formats', () => {
       assert.equal(driver.name, 'ecs-lint');
       assert.equal(driver.version, '1.2.3');
       assert.equal(driver.informationUri, 'https://github.com/acme/ecs-security-lint');
-      assert.equal(driver.rules.length, allRules.length + 4);
+      assert.equal(driver.rules.length, allRules.length + 5);
       const priv = driver.rules.find((r: any) => r.id === 'task/no-privileged');
       assert.equal(priv.helpUri, 'https://github.com/acme/ecs-security-lint/blob/main/rules/docs/task/no-privileged.md');
       assert.match(priv.help.markdown, /^# task\/no-privileged/);
@@ -100,7 +100,14 @@ describe('cli formats', () => {
       const s = run.results.filter((r: any) => r.suppressions);
       assert.deepEqual(s.map((r: any) => r.suppressions[0].kind), ['external', 'inSource']);
       assert.equal(s[1].suppressions[0].justification, 'needed for the CNI');
-      assert.equal(run.results.length, 5);
+      assert.equal(run.results.length, 6);
+    });
+
+    it('reports a file that could not be linted as an error result, not as a clean file', () => {
+      const r = run.results.find((x: any) => x.ruleId === 'internal/not-linted');
+      assert.equal(r.level, 'error');
+      assert.match(r.message.text, /binary file/);
+      assert.equal(run.invocations[0].executionSuccessful, false);
     });
 
     it('derives a GitHub URL from package.json repository forms', () => {

@@ -73,7 +73,7 @@ describe('manifest', () => {
   const clientSource = ['extension.ts', 'status.ts', 'setKind.ts', 'docs.ts'].map((f) => readFileSync(join(ROOT, 'client', f), 'utf8')).join('\n');
 
   it('declares every setting with a markdown description and resource scope', () => {
-    for (const key of ['ecsLint.enable', 'ecsLint.run', 'ecsLint.rules', 'ecsLint.files.associations', 'ecsLint.maxFileSizeKb', 'ecsLint.trace.server']) {
+    for (const key of ['ecsLint.enable', 'ecsLint.run', 'ecsLint.rules', 'ecsLint.files.associations', 'ecsLint.maxFileSizeKb', 'ecsLint.maxDiagnostics', 'ecsLint.trace.server']) {
       assert.ok(props[key], `${key} missing`);
       assert.ok(props[key].markdownDescription, `${key} has no markdownDescription`);
       if (key !== 'ecsLint.trace.server') assert.equal(props[key].scope, 'resource', key);
@@ -81,6 +81,7 @@ describe('manifest', () => {
     assert.deepEqual(props['ecsLint.run'].enum, ['onType', 'onSave']);
     assert.deepEqual(props['ecsLint.rules'].additionalProperties.enum, ['off', 'error', 'warning', 'info', 'hint']);
     assert.equal(props['ecsLint.maxFileSizeKb'].default, 5000);
+    assert.equal(props['ecsLint.maxDiagnostics'].default, 1000);
   });
 
   it('lists every document kind the engine knows in the associations enum', () => {

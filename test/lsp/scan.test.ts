@@ -75,10 +75,9 @@ describe('LSP workspace scan (ecsLint/lintFiles)', () => {
       client.open(uriOf('open-taskdef.json'), privileged);
       const uris = ['bad-taskdef.json', 'clean-taskdef.json', 'bin.json', 'open-taskdef.json', 'missing.json'].map(uriOf);
       const r = await client.connection.sendRequest<Result>(LINT_FILES_REQUEST, { uris: [...uris, 'untitled:Untitled-1', 42] });
-      assert.equal(r.linted, 2);
+      assert.equal(r.linted, 3, 'the binary file is reported as not linted, not skipped silently');
       assert.equal(r.cancelled, false);
       assert.deepEqual(r.skipped.map((s) => [s.uri.replace(/^.*\//, ''), s.reason.replace(/ \(.*\)$/, '')]), [
-        ['bin.json', 'binary file'],
         ['open-taskdef.json', 'open in the editor'],
         ['missing.json', 'cannot read file'],
         ['untitled:Untitled-1', 'not a file: URI'],
@@ -88,8 +87,10 @@ describe('LSP workspace scan (ecsLint/lintFiles)', () => {
       const d = bad!.diagnostics.find((x) => x.code === 'task/no-privileged');
       assert.ok(d, JSON.stringify(bad!.diagnostics));
       assert.equal(d!.range.start.line, lineOfText(privileged, '"privileged"'));
-      assert.equal(r.problems, bad!.diagnostics.length + client.lastPublished(uriOf('clean-taskdef.json'))!.diagnostics.length);
-      assert.equal(client.published.filter((p) => p.uri === uriOf('bin.json')).length, 0);
+      assert.equal(r.problems, bad!.diagnostics.length + client.lastPublished(uriOf('clean-taskdef.json'))!.diagnostics.length + 1);
+      const bin = client.lastPublished(uriOf('bin.json'))!.diagnostics;
+      assert.deepEqual(bin.map((x) => [x.code, x.severity]), [['internal/not-linted', 1]]);
+      assert.match(bin[0].message, /Not linted: binary file/);
 
       // The scan's diagnostics equal what the editor shows once the same file is opened.
       const before = client.published.length;

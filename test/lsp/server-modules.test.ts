@@ -17,7 +17,7 @@ describe('server modules', () => {
       files: { associations: { '**/p/*.json': 'trust-policy', bad: 7 } },
     });
     assert.deepEqual(s, {
-      enable: false, run: 'onSave', maxFileSizeKb: 10,
+      enable: false, run: 'onSave', maxFileSizeKb: 10, maxDiagnostics: 1000,
       rules: { 'task/no-privileged': 'off', 'iam/wildcard-action': 'hint' },
       associations: { '**/p/*.json': 'trust-policy' },
     });

@@ -6,6 +6,11 @@ import * as path from 'node:path';
 export class TempTree {
   readonly root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-config-')));
 
+  /** Each tree is a repository (a `.git` folder), the folder config files' `extends` must stay in. */
+  constructor() {
+    fs.mkdirSync(path.join(this.root, '.git'));
+  }
+
   write(rel: string, content: unknown): string {
     const p = path.join(this.root, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });

@@ -167,7 +167,7 @@ describe('config: invalid files are errors with ranges, never crashes', () => {
     assert.equal(msgs.length, 4);
     assert.match(msgs[0], /unknown option "tag" for task\/required-tags/);
     assert.match(msgs[1], /option "extraCapabilities" must be an array of strings/);
-    assert.match(msgs[2], /invalid regular expression "\(unclosed"/);
+    assert.match(msgs[2], /unsupported regular expression "\(unclosed"/);
     assert.match(msgs[3], /rule "task\/no-privileged" takes no options/);
   });
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULE_ERROR_ID, type DocumentKind } from '../../rules';
+import { RULE_ERROR_ID, SYNTAX_RULE_ID, type DocumentKind } from '../../rules';
 import { lint, rng } from '../helpers';
 import { examples, fixtures } from '../inputs';
 
@@ -22,6 +22,25 @@ const KINDS: (DocumentKind | undefined)[] = [undefined, 'task-definition', 'cont
 
 const HOST_KINDS: (DocumentKind | undefined)[] = [undefined, undefined, 'cloudformation', 'terraform'];
 const HOST_ITERATIONS = Math.ceil(ITERATIONS / 3);
+const HOSTILE_ITERATIONS = Math.ceil(ITERATIONS / 3);
+
+/** A hostile value to sit beside a privileged flag: too deep, prototype-named keys, or a string of openers. */
+function hostileValue(r: () => number): string {
+  const k = r();
+  if (k < 0.4) return deepLiteral(r);
+  if (k < 0.7) return `{${PROTO_NAMES.map((n) => `${JSON.stringify(n)}: ${JSON.stringify(n)}`).join(', ')}}`;
+  return JSON.stringify(pick(r, OPENERS).repeat(1 + Math.floor(r() * 20_000)));
+}
+
+/** Documents with one privileged container and a slot for a hostile value (a JSON literal) and a hostile key name. */
+const PRIVILEGED_SEEDS: { name: string; fragile?: boolean; make: (value: string, key: string) => string }[] = [
+  { name: 'taskdef.json', make: (v, k) => `{"family": "x", ${JSON.stringify(k)}: 1, "containerDefinitions": [{"name": "a", "image": "nginx:1", "privileged": true, ${JSON.stringify(k)}: ${v}, "dockerLabels": {"l": ${v}}}]}` },
+  { name: 'container-definitions.json', make: (v, k) => `[{"name": "a", "image": "nginx:1", "privileged": true, ${JSON.stringify(k)}: ${v}, "environment": [{"name": "X", "value": ${JSON.stringify(v.slice(0, 5000))}}]}]` },
+  { name: 'template.json', make: (v, k) => `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {${JSON.stringify(k)}: {"Type": "AWS::ECS::TaskDefinition", "Properties": {${JSON.stringify(k)}: ${v}, "ContainerDefinitions": [{"Name": "a", "Image": "x", "Privileged": true, "DockerLabels": {"l": ${v}}}]}}}}` },
+  { name: 'template.yaml', fragile: true, make: (v, k) => `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ${JSON.stringify(k)}: ${v}\n      ContainerDefinitions:\n        - Name: a\n          Image: x\n          Privileged: true\n          DockerLabels:\n            l: ${v}\n` },
+  { name: 'main.tf', fragile: true, make: (v, k) => `resource "aws_ecs_task_definition" "web" {\n  family = "x"\n  container_definitions = jsonencode([{ name = "a", image = "x", privileged = true, ${JSON.stringify(k)} = ${v} }])\n}\n` },
+  { name: 'heredoc.tf', fragile: true, make: (v, k) => `resource "aws_ecs_task_definition" "web" {\n  family = "x"\n  container_definitions = <<EOF\n[{"name": "a", "image": "x", "privileged": true, ${JSON.stringify(k)}: ${v}}]\nEOF\n}\n` },
+];
 
 const WRONG_VALUES = ['null', '0', '-1e308', 'true', '"x"', '[]', '{}', '[null]', '{"":null}', '"*"', '"arn:aws:*"',
   JSON.stringify('a'.repeat(100_000)), JSON.stringify('x-Y'.repeat(30_000)), '[[[[[[[[]]]]]]]]'];
@@ -63,7 +82,43 @@ const MUTATORS: Record<string, Mutator> = {
     const i = at(text, r); const d = 1 + Math.floor(r() * 200);
     return text.slice(0, i) + '['.repeat(d) + text.slice(i) + ']'.repeat(d);
   },
+  // Hostile mutations (issue 16): past the depth limit, prototype names, repeated openers, BOM, CR-only lines.
+  deepValue(text, r) {
+    const i = text.indexOf(':', at(text, r));
+    return i < 0 ? text : text.slice(0, i + 1) + ' ' + deepLiteral(r) + ',' + text.slice(i + 1);
+  },
+  protoKey(text, r) {
+    const keys: number[] = [];
+    for (let m: RegExpExecArray | null, re = /"[A-Za-z_]\w*"\s*:|^\s*[A-Za-z_]\w*\s*[=:]/gm; (m = re.exec(text)) && keys.length < 5000;) keys.push(m.index);
+    if (!keys.length) return text;
+    const k = pick(r, keys);
+    const m = /^(\s*)"?([A-Za-z_]\w*)"?/.exec(text.slice(k))!;
+    const quoted = text[k + m[1].length] === '"';
+    const name = pick(r, PROTO_NAMES);
+    return text.slice(0, k) + m[1] + (quoted ? JSON.stringify(name) : name) + text.slice(k + m[0].length);
+  },
+  openers(text, r) {
+    const i = text.indexOf('"', at(text, r));
+    return i < 0 ? text : text.slice(0, i + 1) + pick(r, OPENERS).repeat(1 + Math.floor(r() * 5000)) + text.slice(i + 1);
+  },
+  bom: (text) => '\ufeff' + text,
+  crOnly: (text) => text.replace(/\r?\n/g, '\r'),
 };
+
+const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype);
+const OPENERS = ['${', '{{', '$(', '%(', '#{', '<', '__A', '\\u', '*'];
+
+/** A JSON value nested past the engine's 256 levels, sometimes far past. */
+function deepLiteral(r: () => number): string {
+  const d = 250 + Math.floor(r() * (r() < 0.9 ? 300 : 3000));
+  return r() < 0.5 ? '['.repeat(d) + ']'.repeat(d) : '{"a":'.repeat(d) + '1' + '}'.repeat(d);
+}
+
+/** Long runs print where they are (a partial run is reported as partial); FUZZ_PROGRESS=0 silences it. */
+function progress(label: string, i: number, total: number, started: number): void {
+  if (process.env.FUZZ_PROGRESS === '0' || total < 100_000 || i % 50_000 !== 0 || i === 0) return;
+  console.log(`      fuzz ${label}: ${i}/${total} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
 
 function check(text: string, kind: DocumentKind | undefined, fileName: string, label: string): void {
   const t0 = performance.now();
@@ -96,7 +151,9 @@ describe('fuzz: engine over mutated example files', function () {
     const r = rng(SEED);
     const texts = files.map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') }));
     const names = Object.keys(MUTATORS);
+    const started = performance.now();
     for (let i = 0; i < ITERATIONS; i++) {
+      progress('corpus', i, ITERATIONS, started);
       const src = pick(r, texts);
       let text = src.text;
       const steps = 1 + Math.floor(r() * 3);
@@ -112,13 +169,45 @@ describe('fuzz: engine over mutated example files', function () {
     const hosts = fs.readdirSync(dir).sort().map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
     assert.ok(hosts.length >= 4, `no host fixtures in ${dir}`);
     const names = Object.keys(MUTATORS);
+    const started = performance.now();
     for (let i = 0; i < HOST_ITERATIONS; i++) {
+      progress('hosts', i, HOST_ITERATIONS, started);
       const src = pick(r, hosts);
       let text = src.text;
       const applied: string[] = [];
       for (let s = 0, n = 1 + Math.floor(r() * 3); s < n; s++) { const m = pick(r, names); applied.push(m); text = MUTATORS[m](text, r); }
       // The file name decides .tf/.yaml detection; a forced kind exercises the host adapters on any text.
       check(text, pick(r, HOST_KINDS), src.name, `host #${i} ${src.name} [${applied.join(',')}]`);
+    }
+  });
+
+  // Fail closed: a document holding a privileged container, whatever hostile value sits beside it, is listed (a known
+  // kind, as a walk would) and fails the CLI (an error finding: the privileged one, or one saying it was not linted).
+  it(`never lets ${HOSTILE_ITERATIONS} hostile variants of privileged documents pass clean (seed ${SEED})`, () => {
+    const r = rng(SEED + 2);
+    // The hostile values sit in the seeds' slots; these whole-text mutations cannot rename or remove the flag itself.
+    const hostile = ['deepValue', 'bom', 'crOnly'];
+    const started = performance.now();
+    for (let i = 0; i < HOSTILE_ITERATIONS; i++) {
+      progress('privileged', i, HOSTILE_ITERATIONS, started);
+      const seed = pick(r, PRIVILEGED_SEEDS);
+      let text = seed.make(hostileValue(r), pick(r, PROTO_NAMES));
+      const applied: string[] = [];
+      for (let s = 0, n = Math.floor(r() * 3); s < n; s++) {
+        const m = pick(r, hostile);
+        if (m === 'deepValue' && seed.fragile) continue; // YAML/HCL may read `[[…]], true` as a plain string
+        const next = MUTATORS[m](text, r);
+        if (!/privileged|Privileged/.test(next)) continue;
+        applied.push(m);
+        text = next;
+      }
+      const label = `privileged #${i} ${seed.name} [${applied.join(',')}]`;
+      const res = lint(text, { fileName: seed.name });
+      assert.notEqual(res.kind, 'unknown', `${label}: not recognised, a walk would skip it\n${text.slice(0, 500)}`);
+      assert.ok(res.findings.some((f) => f.severity === 'error'), `${label}: would exit 0`);
+      // A mutation may break the host's syntax (an unterminated "${" in HCL); otherwise the container must be reported.
+      const broken = res.findings.some((f) => (f.ruleId === SYNTAX_RULE_ID && !/nests deeper/.test(f.message)) || f.ruleId.startsWith('internal/'));
+      assert.ok(broken || res.findings.some((f) => f.ruleId === 'task/no-privileged'), `${label}: privileged container not reported: ${res.findings.map((f) => f.ruleId).join(', ')}\n${text.slice(0, 800)}`);
     }
   });
 
