@@ -59,7 +59,7 @@ export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostPars
     const e = parsed.syntaxError;
     // A Jinja/Go template of a template (Proton's `{% if %}`, `{{ service.name }}`) is not YAML until rendered: say so
     // at info level rather than fail CI on a file that is not meant to parse as committed.
-    const templated = parsed.format !== 'hcl' && /\{%-?\s|\{\{[^}]*\}\}/.test(text);
+    const templated = parsed.format !== 'hcl' && /\{%-?\s|\{\{[^{}]*\}\}/.test(text);
     out.push({
       ruleId: opts.syntaxRuleId,
       severity: (settings[opts.syntaxRuleId] as Severity | undefined) ?? (templated ? 'info' : 'error'),

@@ -17,13 +17,16 @@ export function mapScript(hostText: string, value: string, whole: Range): Script
   const end = whole.offset + whole.length;
   let cursor = whole.offset;
   // Split into runs at newlines and at `${...}` slots; a run is searched in the host after the previous one.
-  const slots = /\$\{[^}]*\}|\n/g;
+  const slots = /\$\{[^}$]*\}|\n/g;
   let last = 0;
+  // A run missing from the host (escaped in a JSON string) costs a scan to the end of the host text: after a few
+  // misses the rest is not searched (its findings point at the whole value), so a hostile value cannot stall the lint.
+  let misses = 0;
   const emit = (from: number, to: number) => {
-    if (to - from < 1) return;
+    if (to - from < 1 || misses > 32) return;
     const s = value.slice(from, to);
     const at = hostText.indexOf(s, cursor);
-    if (at >= 0 && at + s.length <= end) { runs.push({ v: from, len: s.length, h: at }); cursor = at + s.length; }
+    if (at >= 0 && at + s.length <= end) { runs.push({ v: from, len: s.length, h: at }); cursor = at + s.length; } else misses++;
   };
   for (let m = slots.exec(value); m; m = slots.exec(value)) {
     emit(last, m.index);

@@ -45,7 +45,7 @@ function exprToNode(e: HclExpr): HNode {
       if (e.name === 'jsonencode' && e.args.length === 1) return exprToNode(e.args[0]);
       if (e.name === 'tolist' || e.name === 'toset') return e.args.length === 1 ? exprToNode(e.args[0]) : { t: 'unknown', range };
       return { t: 'unknown', range };
-    default: return { t: 'unknown', range };
+    default: return e.t === 'expr' && e.tooDeep ? { t: 'unknown', range, tooDeep: true } : { t: 'unknown', range };
   }
 }
 

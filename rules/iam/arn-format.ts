@@ -4,7 +4,7 @@ import { rangeOf } from '../core/json';
 import { iamData } from './data';
 import { arnProblem, parseOperator } from './data-grammar';
 
-const TEMPLATE_SLOT = /<[^<>]+>|\{\{[^}]*\}\}|\$\$[A-Za-z0-9_]+\$\$/;
+const TEMPLATE_SLOT = /<[^<>]+>|\{\{[^{}]*\}\}|\$\$[A-Za-z0-9_]+\$\$/;
 
 export const arnFormat: Rule = {
   meta: {

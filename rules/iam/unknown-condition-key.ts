@@ -10,7 +10,7 @@ import { iamData } from './data';
 const isProviderKey = (prefix: string) => /[./]/.test(prefix);
 
 /** Template slots left for a renderer: the key is unknown until it is filled in. */
-const TEMPLATE_SLOT = /<[^<>]+>|\{\{[^}]*\}\}|\$\$[A-Za-z0-9_]+\$\$|\$\{[^}]*\}/;
+const TEMPLATE_SLOT = /<[^<>]+>|\{\{[^{}]*\}\}|\$\$[A-Za-z0-9_]+\$\$|\$\{[^}$]*\}/;
 
 export const unknownConditionKey: Rule = {
   meta: {

@@ -21,8 +21,11 @@ export function parseImage(image: string): ImageRef {
 }
 
 const HOLE = '\u0000';
-/** Template slots (`${...}`, `{{ }}`, `<...>`, `{X}`, `#{X}`, `$$X$$`), each masked to one character so the rest can be parsed. */
-const SLOT = /\$\{[^}]*\}|\{\{[^]*?\}\}|<[^<>]+>|#?\{[^{}]+\}|\$\$[A-Za-z0-9_]+\$\$/g;
+/**
+ * Template slots (`${...}`, `{{ }}`, `<...>`, `{X}`, `#{X}`, `$$X$$`), each masked to one character so the rest can be
+ * parsed. Linear time: each body excludes its own opener, so `${${${…` never rescans to the end of the value.
+ */
+const SLOT = /\$\{[^}$]*\}|\{\{[^{}]*\}\}|<[^<>]+>|#?\{[^{}]+\}|\$\$[A-Za-z0-9_]+\$\$/g;
 
 /**
  * The tag an image reference pins, reading literal parts around template slots: `${Repo}:latest` is "latest",

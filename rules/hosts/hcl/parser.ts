@@ -17,8 +17,11 @@ export type HclExpr =
   | { t: 'object'; span: Span; items: HclObjectItem[] }
   | { t: 'tuple'; span: Span; items: HclExpr[] }
   | { t: 'call'; span: Span; name: string; args: HclExpr[] }
-  /** Anything else (references, operators, for/conditional expressions): unknown at lint time. */
-  | { t: 'expr'; span: Span; text: string };
+  /**
+   * Anything else (references, operators, for/conditional expressions): unknown at lint time. `tooDeep`: a value
+   * nested past MAX_DEPTH, cut here and reported where it is.
+   */
+  | { t: 'expr'; span: Span; text: string; tooDeep?: boolean };
 
 /** `computed`: a key expression such as `(local.name)`; `key` is then its source text, not a name. */
 export interface HclObjectItem { key: string; keySpan: Span; value: HclExpr; computed?: boolean }
@@ -155,7 +158,8 @@ class Adapter {
   expr(n: Node, depth: number): HclExpr {
     const whole = span(n);
     const unknown = (): HclExpr => ({ t: 'expr', span: whole, text: this.src.slice(n.startIndex, n.endIndex) });
-    if (depth > MAX_DEPTH || n.hasError) return unknown();
+    if (depth > MAX_DEPTH) return { t: 'expr', span: whole, text: '', tooDeep: true };
+    if (n.hasError) return unknown();
     const cs = kids(n);
     if (n.type === 'expression') return cs.length === 1 ? this.expr(cs[0], depth + 1) : unknown();
     switch (n.type) {
