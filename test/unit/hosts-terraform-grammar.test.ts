@@ -16,6 +16,18 @@ const TASK = `resource "aws_ecs_task_definition" "app" {
 `;
 
 describe('hosts: Terraform grammar (tree-sitter)', () => {
+  it('thousands of never-closed "${" are one syntax error found without parsing; a few in comments are not', () => {
+    const hostile = `${TASK}\nlocals {\n  x = "${'${'.repeat(5000)}"\n}\n`;
+    const t0 = performance.now();
+    const errs = syntax(hostile);
+    assert.ok(performance.now() - t0 < 2000, 'bounded');
+    assert.equal(errs.length, 1);
+    assert.match(errs[0].message, /interpolations are never closed/);
+    const commented = `# templates look like \${var.x or \${ and \${\n${TASK}`;
+    assert.deepEqual(syntax(commented), []);
+    assert.equal(privileged(commented).length, 1);
+  });
+
   it('parses object for expressions, list for expressions across lines and parenthesised keys without a finding', () => {
     const src = `locals {
   by_name = { for c in var.containers : c.name => c if c.enabled }

@@ -62,12 +62,30 @@ export function initHcl(load: () => HclWasm | Promise<HclWasm>): Promise<void> {
 /** Deeper expressions are kept as unknown: the adapter recurses, and no real module nests this deep. */
 const MAX_DEPTH = 200;
 
+/** More unclosed `${` than any real file has (a comment may hold a few): the file is not Terraform. */
+const MAX_UNCLOSED = 1000;
+
+/** How many more `${` openers (not `$${` escapes) than `}` the text has: at least that many are never closed. */
+function unclosedInterpolations(text: string): number {
+  let opens = 0, closes = 0;
+  for (let i = text.indexOf('}'); i >= 0; i = text.indexOf('}', i + 1)) closes++;
+  for (let i = text.indexOf('${'); i >= 0; i = text.indexOf('${', i + 2)) if (text[i - 1] !== '$') opens++;
+  return opens - closes;
+}
+
 export function parseHcl(src: string): HclParse {
   if (!parser) {
     return { body: { items: [] }, errors: [], unavailable: failure ? `the Terraform grammar failed to load (${failure})` : 'the Terraform grammar is not loaded yet' };
   }
   // Same-length replacements keep every offset: a BOM is not HCL, and a lone CR ends a line like LF does.
   const text = src.replace(/^\uFEFF/, ' ').replace(/\r(?!\n)/g, '\n');
+  const open = unclosedInterpolations(text);
+  if (open > MAX_UNCLOSED) {
+    // Terraform rejects the file, and tree-sitter's error recovery over thousands of open `${` is superlinear
+    // (11 s for 500 KB): report it without parsing.
+    const at = text.indexOf('${');
+    return { body: { items: [] }, errors: [{ message: `${open} more "\${" than "}": interpolations are never closed`, offset: at, length: 2 }] };
+  }
   const tree = parser.parse(text);
   if (!tree) return { body: { items: [] }, errors: [{ message: 'the parser gave up', offset: 0, length: 1 }] };
   try {
