@@ -23,8 +23,8 @@ export const hostLinter: HostLinter = {
     if (!model) return { findings, resources };
     const before = findings.length;
     yield* engine.runRules(kind, text, opts, findings, undefined, registerModel(model));
-    // No fixes where the engine offers none (values nested too deep: formatting such a template never ends).
-    if (!fixes) for (let i = before; i < findings.length; i++) delete findings[i].fixes;
+    // No fixes where the embedded documents get none: values nested too deep, or a syntax error in the host.
+    if (!fixes || parsed.syntaxError) for (let i = before; i < findings.length; i++) delete findings[i].fixes;
     return { findings: findings.sort(byPosition), resources };
   },
 };

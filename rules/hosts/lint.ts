@@ -90,7 +90,9 @@ export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostPars
       if (f.ruleId === 'iam/ecs-exec' && doc.audience === 'other-role' && /^"ssmmessages:/i.test(v.text.slice(f.offset, f.offset + f.length))) continue;
       const range = mapRange(v, text, f.offset, f.offset + f.length, doc.anchor);
       const fixes: Fix[] = [];
-      for (const fix of doc.synthetic || opts.fixes === false ? [] : f.fixes ?? []) {
+      // No fixes on a host with a syntax error: jsonc-parser's formatting of a template cut inside a string of 3,500
+      // braces took 50 s (found by fuzzing), and an edit after the error could land in the wrong place anyway.
+      for (const fix of doc.synthetic || opts.fixes === false || parsed.syntaxError ? [] : f.fixes ?? []) {
         const edits = translateFix({ format: parsed.format, hostText: text, root: doc.root, virtualText: v.text, edits: fix.edits, formatting, before: parsedBefore(), doc: v },
           (changes) => opts.hclEdits?.(doc, changes));
         if (edits && edits.every((e) => e.offset < fixesFrom)) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });

@@ -83,9 +83,10 @@ const MUTATORS: Record<string, Mutator> = {
     return text.slice(0, i) + '['.repeat(d) + text.slice(i) + ']'.repeat(d);
   },
   // Hostile mutations (issue 16): past the depth limit, prototype names, repeated openers, BOM, CR-only lines.
+  // After a key's colon (`": `), not inside a string value such as "AWS::ECS::TaskDefinition".
   deepValue(text, r) {
-    const i = text.indexOf(':', at(text, r));
-    return i < 0 ? text : text.slice(0, i + 1) + ' ' + deepLiteral(r) + ',' + text.slice(i + 1);
+    const i = text.indexOf('": ', at(text, r));
+    return i < 0 ? text : text.slice(0, i + 2) + ' ' + deepLiteral(r) + ',' + text.slice(i + 2);
   },
   protoKey(text, r) {
     const keys: number[] = [];

@@ -84,6 +84,16 @@ describe('hostile inputs: values nested too deep', () => {
     assert.ok(t < 3000, `${t.toFixed(0)} ms`);
   });
 
+  it('a CloudFormation template cut inside a string of 3,500 braces: no fix formatting stall (found by fuzzing)', () => {
+    const text = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { T: { Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'a', Image: 'x', Privileged: true }, { Name: 'b', Image: 'PLACE' }] } } } }, null, 2);
+    const cut = text.slice(0, text.indexOf('PLACE')) + '{{'.repeat(1750);
+    let r: ReturnType<typeof lint> | undefined;
+    const t = ms(() => { r = lint(cut, { fileName: 'template.json' }); });
+    assert.ok(has(r!.findings, 'task/no-privileged') && has(r!.findings, 'json/syntax-error'), ids(r!.findings).join());
+    assert.ok(r!.findings.every((f) => !f.fixes?.length), 'no fixes on a broken template');
+    assert.ok(t < 3000, `${t.toFixed(0)} ms (was 50 s)`);
+  });
+
   it('100,000-deep JSON fails closed (a finding, no exception)', () => {
     const r = lint(`{"containerDefinitions":${deep(100_000)}}`, { kind: 'task-definition' });
     assert.ok(tooDeep(r.findings).length >= 1);
