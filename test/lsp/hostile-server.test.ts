@@ -81,6 +81,11 @@ describe('hostile inputs: language server', () => {
     setTimeout(() => source.cancel(), 50);
     await assert.rejects(req, (e: { code?: number }) => e.code === -32800);
     const cancelledAfter = performance.now() - t1;
-    assert.ok(cancelledAfter < Math.max(full / 2, 300), `cancelled after ${cancelledAfter.toFixed(0)} ms; a full lint takes ${full.toFixed(0)} ms`);
+    // The cancelled run cached nothing: a pull of the same version now lints it in full, under the same load. The
+    // cancellation is answered at the next slice boundary (at worst one rule's work), well before the end.
+    const t2 = performance.now();
+    await client.pull(big);
+    const fullNow = performance.now() - t2;
+    assert.ok(cancelledAfter < 0.75 * Math.max(full, fullNow), `cancelled after ${cancelledAfter.toFixed(0)} ms; a full lint takes ${full.toFixed(0)}-${fullNow.toFixed(0)} ms`);
   });
 });
