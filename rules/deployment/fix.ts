@@ -22,7 +22,7 @@ type Json = Record<string, unknown>;
  * ECS task definitions and services). `safe` fixes are preferred and applied by "fix all".
  */
 export function editFix(model: DeploymentModel, node: HNode | undefined, title: string, safe: boolean, change: (value: Json) => void): Fix | undefined {
-  if (node?.t !== 'object' || model.format === 'hcl') return undefined;
+  if (node?.t !== 'object' || model.format === 'hcl' || model.noFixes) return undefined;
   const v = renderVirtual(node);
   const before = JSON.parse(v.text) as Json;
   const after = JSON.parse(v.text) as Json;

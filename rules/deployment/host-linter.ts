@@ -21,6 +21,7 @@ export const hostLinter: HostLinter = {
       ? terraformModel([{ fileName: opts.fileName, text }, ...(opts.siblings ?? []).filter((s) => s.fileName !== opts.fileName)])
       : cloudFormationModel(parsed, text);
     if (!model) return { findings, resources };
+    if (!fixes || parsed.syntaxError) model.noFixes = true;
     const before = findings.length;
     yield* engine.runRules(kind, text, opts, findings, undefined, registerModel(model));
     // No fixes where the embedded documents get none: values nested too deep, or a syntax error in the host.

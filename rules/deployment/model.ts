@@ -45,6 +45,11 @@ export interface DeploymentModel {
   text: string;
   /** Terraform: the module's files; absent for CloudFormation (one file). */
   files?: ModuleFile[];
+  /**
+   * No quick fixes are computed (the host has a syntax error or values nested too deep): jsonc-parser's formatting
+   * of such a template can take minutes (found by fuzzing), and an edit after the error could land in the wrong place.
+   */
+  noFixes?: boolean;
   resources: Resource[];
   byId: ReadonlyMap<string, Resource>;
   references: Reference[];

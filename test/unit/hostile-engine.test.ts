@@ -185,6 +185,22 @@ describe('hostile inputs: encodings and line ends', () => {
 });
 
 describe('hostile inputs: fixes on broken documents', () => {
+  it('a template with a syntax error and a deep value computes no deployment-rule fixes (found by the 1M fuzz run: 194 s)', () => {
+    const deep = '{"a":'.repeat(2000) + '1' + '}'.repeat(2000);
+    const tpl = `\ufeff{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"Repo":{"Type":"AWS::ECR::Repository","Properties":{"ImageTagMutability":${deep}}},"X":{"Type":"AWS::ECR::Repository","Properties":{}}`;
+    const cut = tpl.slice(0, tpl.length - 2); // truncated: a syntax error after the repositories
+    let r: ReturnType<typeof lint> | undefined;
+    const t = ms(() => { r = lint(cut, { fileName: 'stack.json' }); });
+    assert.ok(t < 3000, `${t.toFixed(0)} ms`);
+    assert.equal(r!.kind, 'cloudformation');
+    const scan = r!.findings.filter((f) => f.ruleId === 'ecr/scan-on-push');
+    assert.ok(scan.length >= 1, r!.findings.map((f) => f.ruleId).join());
+    assert.ok(scan.every((f) => !f.fixes), 'no fixes on a broken template');
+    // The same repository in a well-formed template still gets its safe fix.
+    const ok = lint('{"Resources":{"X":{"Type":"AWS::ECR::Repository","Properties":{}}}}', { fileName: 'stack.json' }).findings.find((f) => f.ruleId === 'ecr/scan-on-push');
+    assert.ok(ok?.fixes?.length, 'fix offered on a clean template');
+  });
+
   it('no fix edits inside a string left open by a truncation', () => {
     const full = JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'a', image: 'nginx:1', privileged: true, user: 'root', environment: [{ name: 'A', value: 'hello world' }] }] }, null, 2);
     let offered = 0;
