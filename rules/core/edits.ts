@@ -12,7 +12,35 @@ export function inferFormatting(text: string): FormattingOptions {
 
 /** Set (or insert) the value at `path`; no edits when jsonc-parser cannot (it throws on some broken documents). */
 export function setValue(text: string, path: JSONPath, value: unknown): TextEdit[] {
-  return safeEdits(() => modify(text, path, value, { formattingOptions: inferFormatting(text) })) ?? [];
+  return formattedModify(text, path, value, false);
+}
+
+/**
+ * jsonc-parser's modify(), formatted like the document. It formats the whole lines around an insertion, applying each
+ * formatting edit to the full text: on a line holding thousands of brackets that took 40 s (1M fuzz run), so such
+ * lines keep the unformatted edit, which is just as valid.
+ */
+function formattedModify(text: string, path: JSONPath, value: unknown, isArrayInsertion: boolean): TextEdit[] {
+  const raw = safeEdits(() => modify(text, path, value, { isArrayInsertion }));
+  if (!raw?.length) return [];
+  if (!cheapToFormat(text, raw[0])) return raw;
+  return safeEdits(() => modify(text, path, value, { formattingOptions: inferFormatting(text), isArrayInsertion })) ?? raw;
+}
+
+/** Formatting lines longer than this, or holding more openers, is skipped (see setValue). */
+const MAX_FORMAT_SPAN = 16_384;
+const MAX_FORMAT_OPENERS = 256;
+
+function cheapToFormat(text: string, edit: TextEdit): boolean {
+  let begin = edit.offset;
+  let end = edit.offset + edit.length;
+  while (begin > 0 && text[begin - 1] !== '\n' && text[begin - 1] !== '\r') if (edit.offset - --begin > MAX_FORMAT_SPAN) return false;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') if (++end - edit.offset > MAX_FORMAT_SPAN) return false;
+  let openers = 0;
+  for (const s of [text.slice(begin, end), edit.content]) {
+    for (let i = 0; i < s.length; i++) if ((s[i] === '{' || s[i] === '[') && ++openers > MAX_FORMAT_OPENERS) return false;
+  }
+  return true;
 }
 
 /**
@@ -48,7 +76,7 @@ export function removeNode(node: JsonNode): TextEdit {
 
 /** Insert into an array at `index` (-1 appends). */
 export function insertValue(text: string, path: JSONPath, index: number, value: unknown): TextEdit[] {
-  return safeEdits(() => modify(text, [...path, index], value, { formattingOptions: inferFormatting(text), isArrayInsertion: true })) ?? [];
+  return formattedModify(text, [...path, index], value, true);
 }
 
 /** Apply edits (non-overlapping) to a text. */
