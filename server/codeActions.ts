@@ -18,11 +18,7 @@ export interface CodeActionInput {
   snap: LintSnapshot;
   doc: TextDocument;
   params: CodeActionParams;
-  /** Options to re-lint edited text during fix-all (kind pinned so it cannot drift mid-way). */
-  lintOptions: LintOptions;
   documentChanges: boolean;
-  /** Config-aware re-lint for fix-all (suppressed findings are left alone); defaults to engine.lint(lintOptions). */
-  lint?: (text: string) => Finding[];
   /** Enables "Ignore <rule> here" (writes into the nearest config file). */
   ignore?: IgnoreContext & { fileName: string };
 }
@@ -79,23 +75,43 @@ export const MAX_QUICK_FIX_FINDINGS = 100;
 export function fixAllSafe(engine: Engine, text: string, options: LintOptions, lint = (t: string) => engine.lint(t, options).findings): string {
   let current = text;
   for (let round = 0; round < FIX_ALL_ROUNDS; round++) {
-    const accepted: { offset: number; end: number }[] = [];
-    const edits = [];
-    for (const f of lint(current)) {
-      const fix = f.fixes?.find((x) => x.safe && x.edits.length > 0);
-      if (!fix) continue;
-      const spans = fix.edits.map((e) => ({ offset: e.offset, end: e.offset + e.length }));
-      // Strict overlap, plus touching insertions, would make the edit order ambiguous: leave those for the next round.
-      if (spans.some((s) => accepted.some((a) => s.offset <= a.end && a.offset <= s.end))) continue;
-      accepted.push(...spans);
-      edits.push(...fix.edits);
-    }
-    if (edits.length === 0) break;
-    const next = applyEdits(current, edits);
+    const next = fixRound(current, lint(current));
     if (next === current) break;
     current = next;
   }
   return current;
+}
+
+/**
+ * fixAllSafe over an asynchronous (sliced, cancellable) lint: each round's lint yields to the event loop, so a newer
+ * edit or a cancellation wins over a long fix-all. Undefined when a lint was cancelled.
+ */
+export async function fixAllSafeAsync(text: string, lint: (t: string) => Promise<Finding[] | undefined>): Promise<string | undefined> {
+  let current = text;
+  for (let round = 0; round < FIX_ALL_ROUNDS; round++) {
+    const findings = await lint(current);
+    if (!findings) return undefined;
+    const next = fixRound(current, findings);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** One round: the first safe fix of each finding whose edits touch no fix already taken (the rest wait a round). */
+function fixRound(current: string, findings: readonly Finding[]): string {
+  const accepted: { offset: number; end: number }[] = [];
+  const edits = [];
+  for (const f of findings) {
+    const fix = f.fixes?.find((x) => x.safe && x.edits.length > 0);
+    if (!fix) continue;
+    const spans = fix.edits.map((e) => ({ offset: e.offset, end: e.offset + e.length }));
+    // Strict overlap, plus touching insertions, would make the edit order ambiguous: leave those for the next round.
+    if (spans.some((sp) => accepted.some((a) => sp.offset <= a.end && a.offset <= sp.end))) continue;
+    accepted.push(...spans);
+    edits.push(...fix.edits);
+  }
+  return edits.length ? applyEdits(current, edits) : current;
 }
 
 /** One edit replacing only the changed middle part of the text. */
@@ -153,17 +169,18 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     }
   }
 
-  // Without an explicit `only` (light bulb), offer fix-all only next to the quick fixes it complements.
+  // Without an explicit `only` (light bulb), offer fix-all only next to the quick fixes it complements. Its edit is
+  // computed by the caller (fixAllAction), lazily where the client resolves code actions: a light bulb appears on every
+  // cursor move, and fix-all re-lints the document up to five times.
   const offerFixAll = only?.length ? wanted(FIX_ALL_KIND, only) : actions.length > 0;
-  if (offerFixAll && snap.findings.some((f) => f.fixes?.some((x) => x.safe))) {
-    const fixed = fixAllSafe(engine, snap.text, input.lintOptions, input.lint);
-    if (fixed !== snap.text) {
-      actions.push({
-        title: 'Fix all safe ECS lint problems',
-        kind: FIX_ALL_KIND,
-        edit: workspaceEdit(doc, [minimalEdit(doc, snap.text, fixed)], input.documentChanges),
-      });
-    }
-  }
+  if (offerFixAll && snap.findings.some((f) => f.fixes?.some((x) => x.safe))) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND });
   return actions;
+}
+
+export const FIX_ALL_TITLE = 'Fix all safe ECS lint problems';
+
+/** The edit of the fix-all action: the whole safe-fix result as one minimal edit; undefined when nothing changes or cancelled. */
+export async function fixAllEdit(doc: TextDocument, text: string, lint: (t: string) => Promise<Finding[] | undefined>, documentChanges: boolean): Promise<WorkspaceEdit | undefined> {
+  const fixed = await fixAllSafeAsync(text, lint);
+  return fixed === undefined || fixed === text ? undefined : workspaceEdit(doc, [minimalEdit(doc, text, fixed)], documentChanges);
 }

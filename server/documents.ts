@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentKind, Engine, Finding } from '../rules';
-import { checkConfigText, CONFIG_FILE_NAMES, ConfigLoader, INVALID_CONFIG_ID, lintFile, lintFileSteps, type ConfigError, type LintFileResult } from '../config';
+import { checkConfigText, CONFIG_FILE_NAMES, ConfigLoader, INVALID_CONFIG_ID, lintFileSteps, type ConfigError, type LintFileResult } from '../config';
 import { runToEnd } from '../rules';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Settings } from './settings';
@@ -103,15 +103,9 @@ export class LintCache {
     this.running.set(key, r);
     r.done = (async () => {
       try {
-        for (;;) {
-          const deadline = performance.now() + SLICE_MS;
-          let step = steps.next();
-          while (!step.done && performance.now() < deadline) step = steps.next();
-          if (step.done) return this.store(doc, settings, step.value, siblings);
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          // Stop when every caller waiting for this run has given up (a newer edit, a cancelled request).
-          if (r.waiting === 0) { steps.return(undefined as never); return undefined; }
-        }
+        // Stop when every caller waiting for this run has given up (a newer edit, a cancelled request).
+        const snap = await runSliced(steps, () => r.waiting === 0);
+        return snap && this.store(doc, settings, snap, siblings);
       } finally {
         if (this.running.get(key) === r) this.running.delete(key);
       }
@@ -141,11 +135,18 @@ export class LintCache {
     this.entries.clear();
   }
 
-  /** Config-aware findings for an arbitrary text of a document (fix-all rounds); not cached. */
-  lintText(fileName: string, uri: string, text: string, settings: Settings, kind: DocumentKind): Finding[] {
-    return lintFile(this.engine, fileName, text, {
+  /**
+   * Config-aware findings for an arbitrary text of a document (fix-all rounds), linted in slices like lintAsync; not
+   * cached. Undefined when cancelled.
+   */
+  lintTextAsync(uri: string, text: string, settings: Settings, kind: DocumentKind, token?: CancellationToken): Promise<Finding[] | undefined> {
+    const fileName = fileNameOf(uri);
+    const siblings = this.siblingsFor({ uri, version: 0, text });
+    const steps = lintFileSteps(this.engine, fileName, text, {
       kind, noConfig: !uri.startsWith('file:'), fingerprints: false, editorSettings: { rules: settings.rules, associations: settings.associations }, loader: this.loader,
-    }).findings;
+      ...(siblings ? { siblings } : {}),
+    });
+    return runSliced(steps, () => !!token?.isCancellationRequested).then((r) => r?.findings);
   }
 
   private *compute(doc: TextSnapshot, settings: Settings, siblings?: ModuleFileText[]): Generator<void, LintSnapshot> {
@@ -170,6 +171,18 @@ export class LintCache {
     });
     const findings = result.configErrors.length > 0 ? [configErrorsFinding(result.configErrors), ...result.findings] : result.findings;
     return { ...base, kind: result.kind, findings, tooLarge: false, result, ...(siblings?.length ? { siblings } : {}) };
+  }
+}
+
+/** Run a lint generator in slices of about SLICE_MS with a turn of the event loop between them; undefined once stopped. */
+async function runSliced<T>(steps: Generator<void, T>, stopped: () => boolean): Promise<T | undefined> {
+  for (;;) {
+    const deadline = performance.now() + SLICE_MS;
+    let step = steps.next();
+    while (!step.done && performance.now() < deadline) step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stopped()) { steps.return(undefined as never); return undefined; }
   }
 }
 

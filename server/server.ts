@@ -9,7 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultEngine, type DocumentKind } from '../rules';
 import { ConfigLoader } from '../config';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { codeActions, fixAllEdit, FIX_ALL_KIND } from './codeActions';
 import { PushScheduler, toDiagnostics } from './diagnostics';
 import * as path from 'node:path';
 import { fileNameOf, LintCache, type LintSnapshot, type TextSnapshot } from './documents';
@@ -38,6 +38,8 @@ let refreshSupport = false;
 let documentChangesSupport = false;
 let dynamicConfigRegistration = false;
 let literalCodeActions = false;
+/** The client resolves a code action's edit on demand (VS Code does): fix-all is computed only when chosen. */
+let resolveFixAll = false;
 let watchedFilesRegistration = false;
 let createFileSupport = false;
 /** Workspace folder paths, for where "Ignore <rule> here" creates a config file when there is none. */
@@ -129,6 +131,7 @@ connection.onInitialize((params): InitializeResult => {
   const debounce = typeof opts?.debounceMs === 'number' && opts.debounceMs >= 0 ? opts.debounceMs : 200;
   if (!pullMode) scheduler = new PushScheduler(debounce, publish, (e) => log(`publishing diagnostics failed: ${String(e)}`));
   literalCodeActions = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+  resolveFixAll = literalCodeActions && !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   createFileSupport = !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileNameOf(f.uri));
@@ -136,7 +139,7 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: literalCodeActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
+      codeActionProvider: literalCodeActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true } : true,
       hoverProvider: true,
       // `=` `_`: ecs.config; `"` starts a JSON key or value, `:` follows an IAM service prefix or a JSON key.
       completionProvider: { triggerCharacters: ['=', '_', '"', ':'] },
@@ -230,12 +233,8 @@ connection.onCodeAction((params, token) => runSafe(log, 'textDocument/codeAction
   if (!s.enable) return [];
   const snap = await lintCurrent(doc, s, token);
   const fileName = fileNameOf(doc.uri);
-  const config = snap.result?.config;
   const actions = codeActions({
     engine, snap, doc, params, documentChanges: documentChangesSupport,
-    lintOptions: { fileName, kind: snap.kind, associations: s.associations, ruleSettings: config?.rules ?? s.rules, ruleOptions: config?.ruleOptions },
-    // Same path as diagnostics (kind pinned): fix-all never touches suppressed findings.
-    lint: snap.result ? (text) => cache.lintText(fileName, doc.uri, text, s, snap.kind) : undefined,
     ignore: {
       fileName,
       openDocument: (uri) => { const d = documents.get(uri); return d ? { text: d.getText(), version: d.version } : undefined; },
@@ -244,8 +243,33 @@ connection.onCodeAction((params, token) => runSafe(log, 'textDocument/codeAction
       createFileSupport,
     },
   });
+  const fixAll = actions.find((a) => a.kind === FIX_ALL_KIND);
+  if (fixAll) {
+    // Resolved on demand where the client can; otherwise computed now, in slices a newer edit can cancel.
+    if (resolveFixAll) fixAll.data = { uri: doc.uri, version: doc.version, kind: snap.kind } satisfies FixAllData;
+    else {
+      fixAll.edit = await fixAllEdit(doc, snap.text, (t) => cache.lintTextAsync(doc.uri, t, s, snap.kind, token), documentChangesSupport);
+      if (!fixAll.edit) actions.splice(actions.indexOf(fixAll), 1);
+    }
+  }
   // Clients without code action literals only understand plain commands.
   return literalCodeActions ? actions : actions.flatMap((a) => (a.command ? [a.command] : []));
+}, token));
+
+/** What a lazily offered fix-all carries until the client resolves it. */
+interface FixAllData { uri: string; version: number; kind: DocumentKind }
+
+connection.onCodeActionResolve((action, token) => runSafe(log, 'codeAction/resolve', action, async () => {
+  const data = action.data as Partial<FixAllData> | undefined;
+  if (action.kind !== FIX_ALL_KIND || typeof data?.uri !== 'string') return action;
+  const doc = documents.get(data.uri);
+  // The document changed since the action was offered: no edit rather than one computed for other text.
+  if (!doc || doc.version !== data.version) return action;
+  const s = await lintSettings(doc.uri);
+  const text = doc.getText();
+  // Same path as diagnostics (kind pinned): fix-all never touches suppressed findings.
+  const edit = await fixAllEdit(doc, text, (t) => cache.lintTextAsync(doc.uri, t, s, data.kind as DocumentKind, token), documentChangesSupport);
+  return edit ? { ...action, edit } : action;
 }, token));
 
 connection.onHover((params, token) => runSafe(log, 'textDocument/hover', null, async () => {

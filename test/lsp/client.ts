@@ -19,6 +19,8 @@ export interface ClientOptions {
   /** Answer workspace/configuration after this delay (to hold a lint in flight). */
   configDelayMs?: number;
   debounceMs?: number;
+  /** Advertise codeAction resolveSupport for `edit` (as VS Code does). */
+  resolveCodeActions?: boolean;
 }
 
 export function fileUri(name: string): string {
@@ -90,7 +92,7 @@ export class TestClient {
         textDocument: {
           ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { versionSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, ...(opts.resolveCodeActions ? { resolveSupport: { properties: ['edit'] } } : {}) },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
         workspace: {
@@ -141,6 +143,10 @@ export class TestClient {
     return (await this.connection.sendRequest<(CodeAction | Command)[] | null>('textDocument/codeAction', {
       textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) },
     })) ?? [];
+  }
+
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest<CodeAction>('codeAction/resolve', action);
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

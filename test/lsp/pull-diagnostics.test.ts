@@ -31,7 +31,7 @@ describe('LSP pull diagnostics and code actions', () => {
     const caps = client.initializeResult.capabilities;
     // interFileDependencies: a .tf file's findings depend on the other files of its module.
     assert.deepEqual(caps.diagnosticProvider, { identifier: 'ecs-lint', interFileDependencies: true, workspaceDiagnostics: false });
-    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.ecs-lint'] });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.ecs-lint'], resolveProvider: true });
     assert.equal(caps.hoverProvider, true);
   });
 
@@ -141,6 +141,28 @@ describe('LSP pull diagnostics and code actions', () => {
     assert.equal(after.filter((d) => d.code === 'task/no-privileged').length, 0);
     if (ruleExists(before, 'task/no-host-network')) assert.equal(after.filter((d) => d.code === 'task/no-host-network').length, 1);
     client.close(uri);
+  });
+
+  it('fix-all is resolved on demand for clients that resolve code actions, and not for a changed document', async () => {
+    const lazy = await TestClient.start({ pull: true, resolveCodeActions: true });
+    try {
+      const uri = fileUri('pull-fixall-lazy/taskdef.json');
+      const text = taskdef([{ name: 'a', image: 'x', privileged: true }]);
+      lazy.open(uri, text);
+      await lazy.pull(uri);
+      const offered = (await lazy.codeActions(uri, rangeOf(text, '"privileged"'))).filter(isCodeAction);
+      const fixAll = offered.find((a) => a.kind === 'source.fixAll.ecs-lint');
+      assert.ok(fixAll, offered.map((a) => a.title).join(', '));
+      // Offered with every light bulb, computed (up to five re-lints) only when chosen.
+      assert.equal(fixAll.edit, undefined);
+      const resolved = await lazy.resolveCodeAction(fixAll);
+      assert.equal(JSON.parse(applyWorkspaceEdit(text, uri, resolved.edit!)).containerDefinitions[0].privileged, undefined);
+      lazy.change(uri, text.replace('"x"', '"y"'));
+      assert.equal((await lazy.resolveCodeAction(fixAll)).edit, undefined, 'an action offered for version 1 never edits version 2');
+      lazy.close(uri);
+    } finally {
+      await lazy.stop();
+    }
   });
 
   it('a quick-fix request with only ["quickfix"] never returns fix-all, and a range without findings gets no quick fix', async () => {

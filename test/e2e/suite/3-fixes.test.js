@@ -29,9 +29,12 @@ describe('fixes', () => {
     const { doc } = await h.open('fix-task.json');
     await h.waitForExactly(doc.uri, h.expectedFor('fix-task.json').map(h.describeFinding), 'fix-task.json diagnostics');
     const full = new vscode.Range(0, 0, doc.lineCount, 0);
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, full, 'source.fixAll.ecs-lint');
+    // The server offers fix-all without its edit and computes it when VS Code resolves the action.
+    const unresolved = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, full, 'source.fixAll.ecs-lint');
+    assert.equal(unresolved.find((a) => a.kind && a.kind.value === 'source.fixAll.ecs-lint')?.edit, undefined, 'fix-all edit computed before it was chosen');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, full, 'source.fixAll.ecs-lint', 5);
     const fixAll = actions.find((a) => a.kind && a.kind.value === 'source.fixAll.ecs-lint');
-    assert.ok(fixAll, `no fix-all action; got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(fixAll && fixAll.edit, `no resolved fix-all action; got ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     await h.waitFor(() => !codes(doc.uri).includes('task/no-privileged'), { what: 'the safe fix to apply' });
     const task = JSON.parse(doc.getText());
