@@ -123,12 +123,17 @@ export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostPars
   return out;
 }
 
-/** A user-data script with the agent-config rules; findings on Terraform interpolations are dropped. */
-function* lintTerraformScript(engine: EmbeddedLinter, x: EmbeddedScript, opts: HostLintOptions): Generator<void, Finding[]> {
+/** A user-data script (CloudFormation or Terraform) through the agent-config rules, with the host's settings. */
+function* lintScript(engine: EmbeddedLinter, script: string, opts: HostLintOptions): Generator<void, Finding[]> {
   // The file name makes the agent rules read it as a script (the lines it writes to ecs.config).
-  const res = yield* engine.lintSteps(x.text, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+  const res = yield* engine.lintSteps(script, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+  return res.findings;
+}
+
+/** A Terraform user-data script; findings on Terraform interpolations are dropped, fixes kept where the script is literal. */
+function* lintTerraformScript(engine: EmbeddedLinter, x: EmbeddedScript, opts: HostLintOptions): Generator<void, Finding[]> {
   const out: Finding[] = [];
-  for (const f of res.findings) {
+  for (const f of yield* lintScript(engine, x.text, opts)) {
     if (touchesUnknown(x, f.offset, f.offset + f.length)) continue;
     const fixes: Fix[] = [];
     for (const fix of f.fixes ?? []) {
@@ -147,10 +152,10 @@ function* lintTerraformScript(engine: EmbeddedLinter, x: EmbeddedScript, opts: H
 /** An embedded CloudFormation UserData script, linted as agent config; ranges mapped back through the script's literal runs. */
 function* lintUserData(engine: EmbeddedLinter, text: string, doc: EmbeddedDoc, opts: HostLintOptions): Generator<void, Finding[]> {
   const script = doc.script!;
-  const res = yield* engine.lintSteps(script, { kind: 'agent-config', fileName: 'user-data', ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+  const findings = yield* lintScript(engine, script, opts);
   const map = mapScript(text, script, doc.root.range);
   // Fixes are dropped: they would edit the script, not the template that builds it.
-  return res.findings.map((f) => ({ ...f, message: `${doc.label} UserData: ${f.message}`, ...templateScriptRange(map, f.offset, f.offset + f.length), fixes: undefined }));
+  return findings.map((f) => ({ ...f, message: `${doc.label} UserData: ${f.message}`, ...templateScriptRange(map, f.offset, f.offset + f.length), fixes: undefined }));
 }
 
 /**
