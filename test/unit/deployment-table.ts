@@ -162,7 +162,7 @@ export const TABLE: TableCase[] = [
     ],
     expect: [
       { rule: 'lb/https-listener', at: 'Listener:protocol', related: ['LB'], message: 'Add an HTTPS listener with a certificate' },
-      { rule: 'lb/tls-policy', at: 'Old:policy', message: 'ELBSecurityPolicy-2016-08 accepts TLS 1\\.0/1\\.1' },
+      { rule: 'lb/tls-policy', at: 'Old:policy', message: { cfn: '^{Old}: SslPolicy ELBSecurityPolicy-2016-08 accepts TLS 1\\.0/1\\.1', tf: '^{Old}: ssl_policy ELBSecurityPolicy-2016-08 accepts TLS 1\\.0/1\\.1' } },
     ],
     fix: 'lb/tls-policy',
   },
@@ -219,7 +219,7 @@ export const TABLE: TableCase[] = [
     name: 'clusters: no settings, disabled, from a parameter / variable',
     resources: [cluster('Plain'), cluster('Off', { insights: 'disabled' }), cluster('Param', { insights: param('Insights') })],
     expect: [
-      { rule: 'cluster/container-insights', at: 'Plain', message: 'Container Insights is off' },
+      { rule: 'cluster/container-insights', at: 'Plain', message: { cfn: 'Container Insights is off.*Add ClusterSettings \\[\\{Name: containerInsights', tf: 'Container Insights is off.*Add setting \\{ name = "containerInsights"' } },
       { rule: 'cluster/container-insights', at: 'Off:insights' },
     ],
   },
