@@ -282,20 +282,21 @@ export function registryScanning(name: string): Res {
 // ---- load balancers -----------------------------------------------------------------------------------------------
 
 /**
- * An ALB (internet-facing unless `internal`), with access logs on unless `logs` says otherwise (`false`: the attribute
+ * An ALB (an NLB with `network`; internet-facing unless `internal`), with access logs on unless `logs` says otherwise (`false`: the attribute
  * off; `'none'`: no attribute; or an unknown). Anchor `logs` (the access_logs.s3.enabled value / access_logs.enabled).
  */
-export function loadBalancer(name: string, o: { groups?: V[]; internal?: boolean; scheme?: 'internet-facing'; logs?: boolean | 'none' | Both; subnets?: V[] } = {}): Res {
+export function loadBalancer(name: string, o: { groups?: V[]; internal?: boolean; scheme?: 'internet-facing'; network?: boolean; logs?: boolean | 'none' | Both; subnets?: V[] } = {}): Res {
   const logs = o.logs ?? true;
   return res(name, 'AWS::ElasticLoadBalancingV2::LoadBalancer', {
     Scheme: o.internal ? 'internal' : o.scheme,
+    Type: o.network ? 'network' : undefined,
     Subnets: o.subnets ?? ['subnet-1', 'subnet-2'],
     SecurityGroups: o.groups,
     LoadBalancerAttributes: logs === 'none' ? undefined : logs === true
       ? [{ Key: 'access_logs.s3.enabled', Value: 'true' }, { Key: 'access_logs.s3.bucket', Value: 'logs-bucket' }]
       : [{ Key: 'access_logs.s3.enabled', Value: logs === false ? 'false' : logs }],
   }, 'aws_lb', {
-    load_balancer_type: 'application',
+    load_balancer_type: o.network ? 'network' : 'application',
     internal: o.internal ? true : o.scheme ? false : undefined,
     subnets: (o.subnets ?? ['subnet-1', 'subnet-2']).map(tf),
     security_groups: o.groups?.map(tf),

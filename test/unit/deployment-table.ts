@@ -74,6 +74,20 @@ export const TABLE: TableCase[] = [
     silent: ['lb/https-listener', 'lb/tls-policy', 'network/admin-port-open'],
   },
   {
+    name: 'tasks behind an NLB admit the internet: the advice is the VPC CIDR',
+    resources: [
+      sg('TaskSG', [tcp(8080, world)]), loadBalancer('NLB', { network: true }), targetGroup('TG'),
+      listener('Tcp', ref('NLB'), { protocol: 'TCP', port: 8080, forward: TG }), service('Service', { groups: [taskSgRef], targetGroup: TG }),
+    ],
+    expect: [{ rule: 'network/task-world-ingress', at: 'TaskSG:ingress.0.cidr', related: ['Service:group.0'], message: 'tasks of {Service}\\. Behind a Network Load Balancer, admit only the VPC CIDR' }],
+    silent: ['lb/https-listener', 'lb/tls-policy', 'lb/access-logs'],
+  },
+  {
+    name: 'the load balancer and the tasks share one world-open group',
+    resources: [sg('Shared', [tcp(8080, world)]), ...alb([ref('Shared')], 'HTTPS'), service('Service', { groups: [ref('Shared')], targetGroup: TG })],
+    expect: [{ rule: 'network/task-world-ingress', at: 'Shared:ingress.0.cidr', related: ['Service:group.0'], message: 'The load balancer uses the same group: give the tasks a group of their own' }],
+  },
+  {
     name: 'IPv6 world ingress added by a standalone ingress rule',
     resources: [sg('TaskSG', []), ingressRule('Open', att('TaskSG', 'GroupId'), tcp(80, { cidr6: '::/0' })), service('Service', { groups: [att('TaskSG', 'GroupId')] })],
     expect: [{ rule: 'network/task-world-ingress', at: 'Open:cidr', related: ['Service:group.0'], message: '^{Open}: this rule of security group {TaskSG} admits ::/0' }],
