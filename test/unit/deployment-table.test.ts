@@ -109,7 +109,7 @@ function checkFix(c: TableCase, r: CfnRendering): void {
 
 // ---- Terraform ----------------------------------------------------------------------------------------------------
 
-export function module(c: TableCase): TfRendered {
+function module(c: TableCase): TfRendered {
   return withTypes(c.resources, () => renderTerraform(c.resources.flatMap((r) => r.tf)));
 }
 
