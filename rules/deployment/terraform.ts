@@ -8,7 +8,8 @@ import { parseHcl, type HclBlock, type HclBody, type HclExpr } from '../hosts/hc
 import type { HNode, HProp, Range } from '../hosts/tree';
 import type { DeploymentModel, ModuleFile, Reference, Resource, Target } from './model';
 
-export interface SourceFile { fileName?: string; text: string }
+/** A file of the module; `body`: its HCL as already parsed (the linted file's, by rules/hosts), else it is parsed here. */
+export interface SourceFile { fileName?: string; text: string; body?: HclBody }
 
 /** Reference to a resource attribute: `aws_iam_role.task.arn`, `aws_security_group.web[0].id`, `aws_x.y[*].id`. */
 const RESOURCE_REF = /^(aws_[a-z0-9_]+)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.([A-Za-z_]\w*))?/;
@@ -21,7 +22,7 @@ export function terraformModel(files: readonly SourceFile[]): DeploymentModel {
   let base = 0;
   for (const f of files) {
     layout.push({ fileName: f.fileName, offset: base, length: f.text.length });
-    const { body } = parseHcl(f.text);
+    const body = f.body ?? parseHcl(f.text).body;
     for (const item of body.items) {
       if (item.kind !== 'block' || item.type !== 'resource' || item.labels.length !== 2) continue;
       const id = `${item.labels[0]}.${item.labels[1]}`;
