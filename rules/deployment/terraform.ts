@@ -66,6 +66,7 @@ function collect(from: Resource, n: HNode, byId: Map<string, Resource>, out: Ref
   }
   if (n.t === 'object') for (const p of n.props) collect(from, p.value, byId, out);
   else if (n.t === 'array') for (const i of n.items) collect(from, i, byId, out);
+  if (n.call) collect(from, n.call.arg, byId, out);
 }
 
 /** A block body as an object: attributes by name, nested blocks as arrays of objects under their type. */
@@ -74,6 +75,7 @@ function bodyNode(body: HclBody, range: Range, shift: (s: Range) => Range): HNod
   const lists = new Map<string, HNode & { t: 'array' }>();
   for (const item of body.items) {
     if (item.kind === 'attribute') {
+      if (item.value.t === 'null') continue; // `x = null` is the argument left unset (its default applies)
       props.push({ key: item.name, hostKey: item.name, keyRange: shift(item.nameSpan), value: exprNode(item.value, shift) });
       continue;
     }
@@ -101,7 +103,11 @@ function exprNode(e: HclExpr, shift: (s: Range) => Range): HNode {
     case 'object': return { t: 'object', props: e.items.map((i) => ({ key: i.key, hostKey: i.key, keyRange: shift(i.keySpan), value: exprNode(i.value, shift) })), range };
     case 'tuple': return { t: 'array', items: e.items.map((i) => exprNode(i, shift)), range };
     // jsonencode({...}) is the object it encodes (policies written in HCL); other calls are computed.
-    case 'call': return e.name === 'jsonencode' && e.args.length === 1 ? exprNode(e.args[0], shift) : { t: 'unknown', range };
+    case 'call':
+      if (e.name === 'jsonencode' && e.args.length === 1) return exprNode(e.args[0], shift);
+      // base64encode("...") (launch template user data) is unknown as a value, but keeps the string it encodes.
+      if ((e.name === 'base64encode' || e.name === 'base64gzip') && e.args.length === 1) return { t: 'unknown', range, call: { fn: e.name, arg: exprNode(e.args[0], shift) } };
+      return { t: 'unknown', range };
     default: return { t: 'unknown', range, ref: e.text };
   }
 }

@@ -326,6 +326,24 @@ export const DEPLOYMENT_CASES: DeploymentCase[] = [
     ],
   },
   {
+    name: 'App Mesh: a TLS client policy without Enforce enforces (its default is true); a backend\'s own enforced policy counts; HttpEndpoint disabled',
+    template: tpl({
+      Defaults: { Type: 'AWS::AppMesh::VirtualNode', Properties: { MeshName: 'mesh', Spec: {
+        Listeners: [{ PortMapping: { Port: 8080, Protocol: 'http' }, TLS: { Mode: 'STRICT', Certificate: { ACM: { CertificateArn: ref('Cert') } } } }],
+        Backends: [{ VirtualService: { VirtualServiceName: 'api.local' } }],
+        BackendDefaults: { ClientPolicy: { TLS: { Validation: { Trust: { ACM: { CertificateAuthorityArns: [ref('Ca')] } } } } } },
+      } } },
+      Own: { Type: 'AWS::AppMesh::VirtualNode', Properties: { MeshName: 'mesh', Spec: {
+        Listeners: [{ PortMapping: { Port: 8080, Protocol: 'http' }, TLS: { Mode: 'STRICT', Certificate: { ACM: { CertificateArn: ref('Cert') } } } }],
+        Backends: [{ VirtualService: { VirtualServiceName: 'api.local', ClientPolicy: { TLS: { Enforce: true, Validation: { Trust: { ACM: { CertificateAuthorityArns: [ref('Ca')] } } } } } } }],
+      } } },
+      LaunchTemplate: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { MetadataOptions: { HttpEndpoint: 'disabled' },
+        UserData: { 'Fn::Base64': '#!/bin/bash\necho ECS_CLUSTER=prod >> /etc/ecs/ecs.config\n' } } } },
+    }, { Ca: { Type: 'String' }, Cert: { Type: 'String' } }),
+    expect: [],
+    silent: ['mesh/app-mesh-tls', 'instance/imdsv2'],
+  },
+  {
     name: 'the only HTTPS listener exists under a Condition: the advice is to add one',
     template: tpl({
       ...alb([]),
