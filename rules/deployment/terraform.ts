@@ -6,7 +6,7 @@
 // are unknown values; `count` / `for_each` resources resolve to the resource (their multiplicity stays unknown).
 import { parseHcl, type HclBlock, type HclBody, type HclExpr } from '../hosts/hcl/parser';
 import type { HNode, HProp, Range } from '../hosts/tree';
-import type { DeploymentModel, ModuleFile, Reference, Resource, Target } from './model';
+import { get, type DeploymentModel, type ModuleCall, type ModuleFile, type Reference, type Resource, type Target } from './model';
 
 /** A file of the module; `body`: its HCL as already parsed (the linted file's, by rules/hosts), else it is parsed here. */
 export interface SourceFile { fileName?: string; text: string; body?: HclBody }
@@ -20,10 +20,16 @@ export function terraformModel(files: readonly SourceFile[]): DeploymentModel {
   const byId = new Map<string, Resource>();
   const layout: ModuleFile[] = [];
   let base = 0;
+  const calls: { name: string; props: HNode }[] = [];
   for (const f of files) {
     layout.push({ fileName: f.fileName, offset: base, length: f.text.length });
     const body = f.body ?? parseHcl(f.text).body;
     for (const item of body.items) {
+      if (item.kind === 'block' && item.type === 'module' && item.labels.length === 1) {
+        const shift = (s: Range): Range => ({ offset: s.offset + base, length: s.length });
+        calls.push({ name: item.labels[0], props: bodyNode(item.body, shift(item.bodySpan), shift) });
+        continue;
+      }
       if (item.kind !== 'block' || item.type !== 'resource' || item.labels.length !== 2) continue;
       const id = `${item.labels[0]}.${item.labels[1]}`;
       if (byId.has(id)) continue; // a duplicate address is Terraform's error, not ours
@@ -52,8 +58,15 @@ export function terraformModel(files: readonly SourceFile[]): DeploymentModel {
   };
   const references: Reference[] = [];
   for (const r of resources) if (r.props) collect(r, r.props, byId, references);
+  const moduleCalls: ModuleCall[] = calls.map((c) => {
+    const refs: Reference[] = [];
+    const self: Resource = { id: `module.${c.name}`, type: 'module', props: c.props, anchor: c.props.range, range: c.props.range, label: `module.${c.name}`, dependsOn: [] };
+    collect(self, c.props, byId, refs);
+    const source = get(c.props, 'source');
+    return { name: c.name, source: source?.t === 'scalar' && typeof source.value === 'string' ? source.value : undefined, refs: new Set(refs.map((r) => r.to)) };
+  });
   const joined = files.map((f) => f.text).join('\n');
-  return { format: 'hcl', text: joined, resources, byId, references, resolve, files: layout };
+  return { format: 'hcl', text: joined, resources, moduleCalls, byId, references, resolve, files: layout };
 }
 
 function collect(from: Resource, n: HNode, byId: Map<string, Resource>, out: Reference[]): void {

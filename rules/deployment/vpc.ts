@@ -60,3 +60,15 @@ export function endpointService(n: HNode | undefined): string | undefined {
   const name = /^(?:com\.amazonaws|aws\.api)\.(?:[a-z0-9-]+|\$\{[^}]+\})\.(.+)$/.exec(v)?.[1];
   return name && !/[$%]\{/.test(name) ? name : undefined;
 }
+
+/**
+ * Terraform module calls given this VPC or one of its subnets (`vpc_id = aws_vpc.main.id`), optionally only those
+ * whose name or `source` matches: what they create for the VPC (flow logs, endpoints, gateways, routes) is unknown.
+ */
+export function modulesGiven(model: DeploymentModel, vpc: Resource, match?: RegExp): string[] {
+  if (!model.moduleCalls?.length) return [];
+  const mine = new Set<Resource>([vpc, ...subnetsOf(model, vpc)]);
+  return model.moduleCalls
+    .filter((c) => [...c.refs].some((r) => mine.has(r)) && (!match || match.test(c.name) || match.test(c.source ?? '')))
+    .map((c) => `module.${c.name}`);
+}

@@ -1152,6 +1152,51 @@ resource "aws_ecs_service" "web" {
     only: ['vpc/flow-logs', 'vpc/private-endpoints'],
     expect: [],
   },
+  {
+    name: 'real: a VPC passed to a flow-log or endpoints module (terraform-aws-modules/vpc submodules) may get them there; any other module does not log it',
+    files: {
+      'main.tf': `resource "aws_vpc" "main" {}
+resource "aws_subnet" "a" { vpc_id = aws_vpc.main.id }
+
+module "vpc_endpoints" {
+  source  = "terraform-aws-modules/vpc/aws//modules/vpc-endpoints"
+  vpc_id  = aws_vpc.main.id
+  subnets = [aws_subnet.a.id]
+}
+
+module "flow_log" {
+  source = "terraform-aws-modules/vpc/aws//modules/flow-log"
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_vpc" "other" {}
+resource "aws_subnet" "b" { vpc_id = aws_vpc.other.id }
+
+module "alb" {
+  source = "terraform-aws-modules/alb/aws"
+  vpc_id = aws_vpc.other.id
+}
+
+resource "aws_ecs_task_definition" "web" {
+  container_definitions = jsonencode([{ name = "app", image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1" }])
+}
+
+resource "aws_ecs_service" "a" {
+  task_definition = aws_ecs_task_definition.web.arn
+  network_configuration { subnets = [aws_subnet.a.id] }
+}
+
+resource "aws_ecs_service" "b" {
+  task_definition = aws_ecs_task_definition.web.arn
+  network_configuration { subnets = [aws_subnet.b.id] }
+}
+`,
+    },
+    only: ['vpc/flow-logs', 'vpc/private-endpoints'],
+    expect: [
+      { rule: 'vpc/flow-logs', file: 'main.tf', at: '"other"', related: [{ file: 'main.tf', text: '"b" {\n  task_definition' }] },
+    ],
+  },
 ];
 
 function place(files: Files, p: Place): { offset: number; length: number } {

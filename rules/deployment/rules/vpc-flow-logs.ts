@@ -1,6 +1,6 @@
 import { deploymentRule } from '../rule';
 import { get, ofType, target } from '../model';
-import { servicesByVpc, vpcKeys } from '../vpc';
+import { modulesGiven, servicesByVpc, vpcKeys } from '../vpc';
 
 export const vpcFlowLogs = deploymentRule({
   id: 'vpc/flow-logs',
@@ -25,6 +25,8 @@ export const vpcFlowLogs = deploymentRule({
   }
   for (const [vpc, services] of hosted) {
     if (logged.has(vpc)) continue;
+    // A flow-log module given this VPC (terraform-aws-modules/vpc//modules/flow-log, cloudposse's vpc-flow-logs-...).
+    if (modulesGiven(model, vpc, /flow[-_ ]?logs?/i).length) continue;
     report({
       resource: vpc,
       at: vpc.anchor,

@@ -1,6 +1,6 @@
 import { deploymentRule } from '../rule';
 import { get, items, ofType, str, target, type DeploymentModel, type Resource } from '../model';
-import { endpointService, servicesByVpc, subnetsOf, vpcKeys } from '../vpc';
+import { endpointService, modulesGiven, servicesByVpc, subnetsOf, vpcKeys } from '../vpc';
 import { containerDefinitions } from '../hcl';
 
 const DEFAULT_ROUTE = (dest: string) => dest === '0.0.0.0/0' || dest === '::/0';
@@ -103,6 +103,8 @@ export const vpcPrivateEndpoints = deploymentRule({
   const hcl = model.format === 'hcl';
   for (const [vpc, services] of servicesByVpc(model)) {
     if (hasEgress(model, vpc) !== false) continue;
+    // A module given the VPC or its subnets may add endpoints, gateways or routes (terraform-aws-modules/vpc//modules/vpc-endpoints).
+    if (modulesGiven(model, vpc).length) continue;
     const present = new Set<string>();
     let unknown = false;
     for (const e of ofType(model, 'AWS::EC2::VPCEndpoint', 'aws_vpc_endpoint')) {
