@@ -23,7 +23,7 @@ export function terraformModel(files: readonly SourceFile[]): DeploymentModel {
   const calls: { name: string; props: HNode }[] = [];
   for (const f of files) {
     layout.push({ fileName: f.fileName, offset: base, length: f.text.length });
-    const body = f.body ?? parseHcl(f.text).body;
+    const body = f.body ? remember(f.text, f.body) : siblingBody(f.text);
     for (const item of body.items) {
       if (item.kind === 'block' && item.type === 'module' && item.labels.length === 1) {
         const shift = (s: Range): Range => ({ offset: s.offset + base, length: s.length });
@@ -67,6 +67,39 @@ export function terraformModel(files: readonly SourceFile[]): DeploymentModel {
   });
   const joined = files.map((f) => f.text).join('\n');
   return { format: 'hcl', text: joined, resources, moduleCalls, byId, references, resolve, files: layout };
+}
+
+/**
+ * Parses of sibling files by text, most recently used last: a module's files are linted one after another (the CLI)
+ * or again on every edit of one of them (the editor), each with all the others as siblings, so without this a
+ * directory of n files took n * n parses. The trees are only read. Bounded in entries and in text held.
+ */
+const siblingBodies = new Map<string, HclBody>();
+const MAX_CACHED_FILES = 256;
+const MAX_CACHED_CHARS = 16 * 1024 * 1024;
+let cachedChars = 0;
+function siblingBody(text: string): HclBody {
+  const hit = siblingBodies.get(text);
+  if (hit) {
+    siblingBodies.delete(text);
+    siblingBodies.set(text, hit);
+    return hit;
+  }
+  const parsed = parseHcl(text);
+  return parsed.unavailable ? parsed.body : remember(text, parsed.body);
+}
+
+/** Keep a file's parse for when it is a sibling (the linted file's too: it is the next file's sibling). */
+function remember(text: string, body: HclBody): HclBody {
+  if (siblingBodies.has(text) || text.length > MAX_CACHED_CHARS / 4) return body;
+  siblingBodies.set(text, body);
+  cachedChars += text.length;
+  while (siblingBodies.size > MAX_CACHED_FILES || cachedChars > MAX_CACHED_CHARS) {
+    const oldest = siblingBodies.keys().next().value as string;
+    siblingBodies.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+  return body;
 }
 
 function collect(from: Resource, n: HNode, byId: Map<string, Resource>, out: Reference[]): void {

@@ -7,6 +7,7 @@ import { deploymentRules } from '../../rules/deployment/rules';
 import { lint } from '../helpers';
 import { applyEdits } from '../../rules';
 import { terraformModel } from '../../rules/deployment/terraform';
+import * as hclParser from '../../rules/hosts/hcl/parser';
 
 const IDS = new Set(deploymentRules.map((r) => r.meta.id));
 type Files = Record<string, string>;
@@ -1338,6 +1339,25 @@ describe('deployment rules: Terraform quick fixes', () => {
   it('a one-line block with content gets no fix rather than a wrong edit', () => {
     const f = fixOf('resource "aws_ecr_repository" "app" { name = "app" }\n', 'ecr/scan-on-push');
     assert.equal(f.fixes, undefined);
+  });
+
+  it('a module of n files linted file by file parses each file once per text, not n times', () => {
+    const files = Array.from({ length: 6 }, (_, i) => ({ fileName: `f${i}.tf`, text: `resource "aws_ecr_repository" "r${i}" {\n  name = "r${i}-${Date.now()}"\n}\n` }));
+    const parser = hclParser as { parseHcl: typeof hclParser.parseHcl };
+    const original = parser.parseHcl;
+    let calls = 0;
+    parser.parseHcl = (t) => { calls++; return original(t); };
+    try {
+      for (const f of files) lint(f.text, { fileName: f.fileName, siblings: files.filter((x) => x !== f) });
+      // Each file's own (host) parse, plus each sibling once; before, every lint parsed all its siblings again.
+      assert.equal(calls, files.length + (files.length - 1));
+      calls = 0;
+      const edited = { ...files[0], text: files[0].text.replace('name', 'name ') };
+      lint(files[1].text, { fileName: files[1].fileName, siblings: [edited, ...files.slice(2)] });
+      assert.equal(calls, 2, 'the linted file and the edited sibling');
+    } finally {
+      parser.parseHcl = original;
+    }
   });
 
   it('the model of the linted file is built from the host parse (parsed once)', () => {
