@@ -1,6 +1,6 @@
 // ecs-lint: lints files and directories with the same engine and config resolution as the editor. See USAGE in args.ts.
-import { statSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { statSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { defaultEngine, NOT_LINTED_ID, RULE_ERROR_ID, SYNTAX_RULE_ID, type RuleMeta, type Severity } from '../rules';
 import { lintFile, printConfig, unusedIgnoresAcross, type LintFileOptions, type UnusedIgnore } from '../config/lint';
 import { addToBaseline, emptyBaseline, fingerprints, readBaseline, writeBaseline, type Baseline } from '../config/baseline';
@@ -17,6 +17,7 @@ import { lintInPool, serveWorker, unwrap, workerCount } from './pool';
 import pkg from '../package.json';
 import { iamDataVersion } from '../rules/iam/data';
 import { loadTerraform } from '../config/terraform-grammar';
+import { terraformSiblings } from '../config/terraform-module';
 
 export interface RunIo {
   stdout: (s: string) => void;
@@ -54,23 +55,15 @@ export interface LintTargetContext {
 }
 
 /** One file's report, or undefined for a walked file that is not an ECS/IAM document or matches ignorePatterns. */
-/** The other .tf files of a file's directory: a Terraform module (read once per directory and run). */
-const moduleFiles = new Map<string, { fileName: string; text: string }[]>();
-function terraformSiblings(file: string): { fileName: string; text: string }[] {
-  const dir = dirname(file);
-  let all = moduleFiles.get(dir);
-  if (!all) {
-    all = [];
-    try {
-      for (const name of readdirSync(dir).sort()) {
-        if (!/\.tf$/i.test(name)) continue;
-        const read = readTextFile(join(dir, name));
-        if (read.ok) all.push({ fileName: join(dir, name), text: read.text });
-      }
-    } catch { /* unreadable directory: lint the file alone */ }
-    moduleFiles.set(dir, all);
-  }
-  return all.filter((f) => f.fileName !== file);
+/** The other .tf files of a file's directory: a Terraform module (each file read once per run). */
+const moduleTexts = new Map<string, string | undefined>();
+function siblingsOf(file: string): { fileName: string; text: string }[] {
+  return terraformSiblings(file, {
+    read: (f) => {
+      if (!moduleTexts.has(f)) { const r = readTextFile(f); moduleTexts.set(f, r.ok ? r.text : undefined); }
+      return moduleTexts.get(f);
+    },
+  });
 }
 
 export function lintTarget(t: Target, ctx: LintTargetContext): FileReport | undefined {
@@ -81,7 +74,7 @@ export function lintTarget(t: Target, ctx: LintTargetContext): FileReport | unde
     if (!read.ok) return { path: t.path, kind: options.kind ?? 'unknown', findings: [], error: read.reason };
     text = read.text;
   }
-  const siblings = /\.tf$/i.test(t.path) ? terraformSiblings(resolve(t.path)) : undefined;
+  const siblings = /\.tf$/i.test(t.path) ? siblingsOf(resolve(t.path)) : undefined;
   const lintOptions: LintFileOptions = {
     kind: options.kind, configFile: options.config, noConfig: options.noConfig, cliRules: options.rules, baseline: ctx.baseline,
     ...(siblings ? { siblings } : {}),

@@ -1,47 +1,28 @@
 // Terraform modules in the editor: the other .tf files of a document's directory, from disk, with the text of open
 // documents winning (unsaved edits count). The engine never reads files; this is where the server does it for it.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { decodeText } from '../config/text';
+import { isTerraformFile, terraformSiblings as moduleSiblings, MAX_MODULE_BYTES, type ModuleFileText } from '../config/terraform-module';
 
-export interface ModuleFileText { fileName: string; text: string }
+export { isTerraformFile, type ModuleFileText };
 
-const MAX_FILES = 200;
-const MAX_BYTES = 5 * 1024 * 1024;
 /** Disk reads by file name, reused while the modification time is unchanged. */
 const disk = new Map<string, { mtimeMs: number; size: number; text: string }>();
 
-export function isTerraformFile(fileName: string): boolean {
-  return /\.tf$/i.test(fileName);
-}
-
 /** Siblings of `fileName`: every other .tf file of its directory; `open` maps file names of open documents to their text. */
 export function terraformSiblings(fileName: string, open: ReadonlyMap<string, string>): ModuleFileText[] {
-  const dir = path.dirname(fileName);
-  const names = new Set<string>();
-  try {
-    for (const n of fs.readdirSync(dir)) if (isTerraformFile(n)) names.add(path.join(dir, n));
-  } catch { /* untitled or unreadable: only open documents */ }
-  for (const f of open.keys()) if (isTerraformFile(f) && path.dirname(f) === dir) names.add(f);
-  names.delete(fileName);
-  const out: ModuleFileText[] = [];
-  let bytes = 0;
-  for (const f of [...names].sort()) {
-    if (out.length >= MAX_FILES || bytes > MAX_BYTES) break;
-    const text = open.get(f) ?? readCached(f);
-    if (text === undefined) continue;
-    bytes += text.length;
-    out.push({ fileName: f, text });
-  }
-  return out;
+  return moduleSiblings(fileName, { read: (f) => open.get(f) ?? readCached(f), extra: open.keys() });
 }
 
 function readCached(f: string): string | undefined {
   try {
     const st = fs.statSync(f);
-    if (!st.isFile() || st.size > MAX_BYTES) return undefined;
+    if (!st.isFile() || st.size > MAX_MODULE_BYTES) return undefined;
     const hit = disk.get(f);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.text;
-    const text = fs.readFileSync(f, 'utf8');
+    const read = decodeText(fs.readFileSync(f));
+    if (!read.ok) return undefined;
+    const text = read.text;
     disk.set(f, { mtimeMs: st.mtimeMs, size: st.size, text });
     return text;
   } catch {

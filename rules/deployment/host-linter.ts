@@ -18,7 +18,7 @@ export const hostLinter: HostLinter = {
     const resources = parsed.resources;
     if (!engine.hasRules(kind)) return { findings, resources };
     const model = kind === 'terraform'
-      ? terraformModel([{ fileName: opts.fileName, text }, ...(opts.siblings ?? []).filter((s) => s.fileName !== opts.fileName)])
+      ? terraformModel([{ fileName: opts.fileName, text, body: parsed.hcl }, ...(opts.siblings ?? []).filter((s) => s.fileName !== opts.fileName)])
       : cloudFormationModel(parsed, text);
     if (!model) return { findings, resources };
     if (!fixes || parsed.syntaxError) model.noFixes = true;

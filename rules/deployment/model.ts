@@ -36,6 +36,9 @@ export interface Reference {
 /** What a value resolves to: a resource of the model, or `unknown` (parameter, import, pseudo parameter, condition). */
 export type Target = { resource: Resource; attr?: string } | 'unknown';
 
+/** A Terraform module call: its name, its literal `source`, and the resources its arguments reference. */
+export interface ModuleCall { name: string; source?: string; refs: ReadonlySet<Resource> }
+
 /** Terraform: one file of the module, where it sits in the model's offset space (the linted file first, at 0). */
 export interface ModuleFile { fileName?: string; offset: number; length: number }
 
@@ -51,6 +54,12 @@ export interface DeploymentModel {
    */
   noFixes?: boolean;
   resources: Resource[];
+  /**
+   * Terraform: the module calls (`module "x" { ... }`) of the module, with the addresses of the resources their
+   * arguments reference. What a called module creates is not read: a rule about a resource such a call is given
+   * (a VPC passed to a flow-log or endpoints module) treats what it may add as unknown.
+   */
+  moduleCalls?: ModuleCall[];
   byId: ReadonlyMap<string, Resource>;
   references: Reference[];
   /**

@@ -1,6 +1,7 @@
 // Security groups, the services whose tasks they reach, and the load balancers in front of those services.
 import type { HNode } from '../hosts/tree';
 import { bool, get, int, items, ofType, str, target, type DeploymentModel, type Resource } from './model';
+import { block } from './hcl';
 
 export const SECURITY_GROUP = 'AWS::EC2::SecurityGroup';
 export const INGRESS = 'AWS::EC2::SecurityGroupIngress';
@@ -108,7 +109,7 @@ export function portText(ports: Ingress['ports']): string {
 
 /** The security groups of a service's awsvpc tasks that are in the file, with the value naming each. */
 export function serviceGroups(model: DeploymentModel, service: Resource): { ref: HNode; group: Resource }[] {
-  const list = (tf(model) ? items(get(first(get(service.props, 'network_configuration')), 'security_groups'))
+  const list = (tf(model) ? items(get(block(service.props, 'network_configuration'), 'security_groups'))
     : items(get(service.props, 'NetworkConfiguration', 'AwsvpcConfiguration', 'SecurityGroups'))) ?? [];
   const out: { ref: HNode; group: Resource }[] = [];
   for (const ref of list) {
@@ -166,9 +167,4 @@ export function internetFacing(lb: Resource): boolean | undefined {
 /** Security groups of a load balancer that are in the file. */
 export function lbGroups(model: DeploymentModel, lb: Resource): Resource[] {
   return (items(get(lb.props, 'SecurityGroups') ?? get(lb.props, 'security_groups')) ?? []).map((r) => target(model, r, ...SECURITY_GROUPS)).filter((g): g is Resource => !!g);
-}
-
-/** A Terraform nested block's single instance (`network_configuration { ... }` is a one-item list). */
-function first(n: HNode | undefined): HNode | undefined {
-  return n?.t === 'array' ? n.items[0] : n;
 }

@@ -6,9 +6,10 @@
 // are unknown values; `count` / `for_each` resources resolve to the resource (their multiplicity stays unknown).
 import { parseHcl, type HclBlock, type HclBody, type HclExpr } from '../hosts/hcl/parser';
 import type { HNode, HProp, Range } from '../hosts/tree';
-import type { DeploymentModel, ModuleFile, Reference, Resource, Target } from './model';
+import { get, type DeploymentModel, type ModuleCall, type ModuleFile, type Reference, type Resource, type Target } from './model';
 
-export interface SourceFile { fileName?: string; text: string }
+/** A file of the module; `body`: its HCL as already parsed (the linted file's, by rules/hosts), else it is parsed here. */
+export interface SourceFile { fileName?: string; text: string; body?: HclBody }
 
 /** Reference to a resource attribute: `aws_iam_role.task.arn`, `aws_security_group.web[0].id`, `aws_x.y[*].id`. */
 const RESOURCE_REF = /^(aws_[a-z0-9_]+)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.([A-Za-z_]\w*))?/;
@@ -19,10 +20,16 @@ export function terraformModel(files: readonly SourceFile[]): DeploymentModel {
   const byId = new Map<string, Resource>();
   const layout: ModuleFile[] = [];
   let base = 0;
+  const calls: { name: string; props: HNode }[] = [];
   for (const f of files) {
     layout.push({ fileName: f.fileName, offset: base, length: f.text.length });
-    const { body } = parseHcl(f.text);
+    const body = f.body ? remember(f.text, f.body) : siblingBody(f.text);
     for (const item of body.items) {
+      if (item.kind === 'block' && item.type === 'module' && item.labels.length === 1) {
+        const shift = (s: Range): Range => ({ offset: s.offset + base, length: s.length });
+        calls.push({ name: item.labels[0], props: bodyNode(item.body, shift(item.bodySpan), shift) });
+        continue;
+      }
       if (item.kind !== 'block' || item.type !== 'resource' || item.labels.length !== 2) continue;
       const id = `${item.labels[0]}.${item.labels[1]}`;
       if (byId.has(id)) continue; // a duplicate address is Terraform's error, not ours
@@ -51,8 +58,48 @@ export function terraformModel(files: readonly SourceFile[]): DeploymentModel {
   };
   const references: Reference[] = [];
   for (const r of resources) if (r.props) collect(r, r.props, byId, references);
+  const moduleCalls: ModuleCall[] = calls.map((c) => {
+    const refs: Reference[] = [];
+    const self: Resource = { id: `module.${c.name}`, type: 'module', props: c.props, anchor: c.props.range, range: c.props.range, label: `module.${c.name}`, dependsOn: [] };
+    collect(self, c.props, byId, refs);
+    const source = get(c.props, 'source');
+    return { name: c.name, source: source?.t === 'scalar' && typeof source.value === 'string' ? source.value : undefined, refs: new Set(refs.map((r) => r.to)) };
+  });
   const joined = files.map((f) => f.text).join('\n');
-  return { format: 'hcl', text: joined, resources, byId, references, resolve, files: layout };
+  return { format: 'hcl', text: joined, resources, moduleCalls, byId, references, resolve, files: layout };
+}
+
+/**
+ * Parses of sibling files by text, most recently used last: a module's files are linted one after another (the CLI)
+ * or again on every edit of one of them (the editor), each with all the others as siblings, so without this a
+ * directory of n files took n * n parses. The trees are only read. Bounded in entries and in text held.
+ */
+const siblingBodies = new Map<string, HclBody>();
+const MAX_CACHED_FILES = 256;
+const MAX_CACHED_CHARS = 16 * 1024 * 1024;
+let cachedChars = 0;
+function siblingBody(text: string): HclBody {
+  const hit = siblingBodies.get(text);
+  if (hit) {
+    siblingBodies.delete(text);
+    siblingBodies.set(text, hit);
+    return hit;
+  }
+  const parsed = parseHcl(text);
+  return parsed.unavailable ? parsed.body : remember(text, parsed.body);
+}
+
+/** Keep a file's parse for when it is a sibling (the linted file's too: it is the next file's sibling). */
+function remember(text: string, body: HclBody): HclBody {
+  if (siblingBodies.has(text) || text.length > MAX_CACHED_CHARS / 4) return body;
+  siblingBodies.set(text, body);
+  cachedChars += text.length;
+  while (siblingBodies.size > MAX_CACHED_FILES || cachedChars > MAX_CACHED_CHARS) {
+    const oldest = siblingBodies.keys().next().value as string;
+    siblingBodies.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+  return body;
 }
 
 function collect(from: Resource, n: HNode, byId: Map<string, Resource>, out: Reference[]): void {
@@ -65,6 +112,7 @@ function collect(from: Resource, n: HNode, byId: Map<string, Resource>, out: Ref
   }
   if (n.t === 'object') for (const p of n.props) collect(from, p.value, byId, out);
   else if (n.t === 'array') for (const i of n.items) collect(from, i, byId, out);
+  if (n.call) collect(from, n.call.arg, byId, out);
 }
 
 /** A block body as an object: attributes by name, nested blocks as arrays of objects under their type. */
@@ -73,6 +121,7 @@ function bodyNode(body: HclBody, range: Range, shift: (s: Range) => Range): HNod
   const lists = new Map<string, HNode & { t: 'array' }>();
   for (const item of body.items) {
     if (item.kind === 'attribute') {
+      if (item.value.t === 'null') continue; // `x = null` is the argument left unset (its default applies)
       props.push({ key: item.name, hostKey: item.name, keyRange: shift(item.nameSpan), value: exprNode(item.value, shift) });
       continue;
     }
@@ -100,7 +149,11 @@ function exprNode(e: HclExpr, shift: (s: Range) => Range): HNode {
     case 'object': return { t: 'object', props: e.items.map((i) => ({ key: i.key, hostKey: i.key, keyRange: shift(i.keySpan), value: exprNode(i.value, shift) })), range };
     case 'tuple': return { t: 'array', items: e.items.map((i) => exprNode(i, shift)), range };
     // jsonencode({...}) is the object it encodes (policies written in HCL); other calls are computed.
-    case 'call': return e.name === 'jsonencode' && e.args.length === 1 ? exprNode(e.args[0], shift) : { t: 'unknown', range };
+    case 'call':
+      if (e.name === 'jsonencode' && e.args.length === 1) return exprNode(e.args[0], shift);
+      // base64encode("...") (launch template user data) is unknown as a value, but keeps the string it encodes.
+      if ((e.name === 'base64encode' || e.name === 'base64gzip') && e.args.length === 1) return { t: 'unknown', range, call: { fn: e.name, arg: exprNode(e.args[0], shift) } };
+      return { t: 'unknown', range };
     default: return { t: 'unknown', range, ref: e.text };
   }
 }

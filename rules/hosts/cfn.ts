@@ -9,6 +9,7 @@ import { environmentRefs, isPlaintextCredential, type EnvRef } from './env-refs'
 import { exactRange, mapScript } from './script';
 import { VERBATIM, lastProp, type HNode, type HProp, type Range } from './tree';
 import type { EmbeddedScript } from './terraform-userdata';
+import type { HclBody } from './hcl/parser';
 
 export type HostFormat = 'json' | 'yaml' | 'hcl';
 
@@ -56,6 +57,8 @@ export interface HostParse {
   tree?: unknown;
   /** CloudFormation: the whole template as a host tree (rules/deployment builds its model from it). */
   template?: HNode;
+  /** Terraform: the file's HCL body, as parsed once (rules/deployment builds its model of the module from it). */
+  hcl?: HclBody;
 }
 
 // Recognition is part of kind detection, so it lives in the core (which must not import the hosts).

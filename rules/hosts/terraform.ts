@@ -335,6 +335,7 @@ function terraformDocs(text: string, body: HclBody, errors: { message: string; o
     format: 'hcl',
     docs,
     scripts,
+    hcl: body,
     syntaxError: e ? { message: `Invalid HCL: ${e.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, offset: e.offset, length: e.length } : undefined,
   };
 }

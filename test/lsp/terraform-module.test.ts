@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, TextDocumentEdit } from 'vscode-languageserver';
 import { rangeOf, TestClient } from './client';
 
 const NETWORK = `resource "aws_security_group" "tasks" {
@@ -59,6 +61,34 @@ describe('LSP: Terraform modules across files', () => {
     assert.equal((await world(uri('service.tf'))).length, 1, 'and undone');
     client.close(uri('network.tf'));
     client.close(uri('service.tf'));
+  });
+
+  it('a deployment quick fix edits the file that holds the setting, and none is offered in the sibling', async () => {
+    const compute = 'resource "aws_launch_template" "ecs" {\n  metadata_options {\n    http_tokens = "optional"\n  }\n}\n';
+    const cluster = 'resource "aws_autoscaling_group" "ecs" {\n  launch_template {\n    id = aws_launch_template.ecs.id\n  }\n}\n\nresource "aws_ecs_capacity_provider" "ec2" {\n  auto_scaling_group_provider {\n    auto_scaling_group_arn = aws_autoscaling_group.ecs.arn\n  }\n}\n';
+    client.open(uri('compute.tf'), compute, 'terraform');
+    client.open(uri('cluster.tf'), cluster, 'terraform');
+    const imds = async (u: string) => (await client.pull(u)).filter((d) => d.code === 'instance/imdsv2');
+    const [d] = await imds(uri('compute.tf'));
+    assert.deepEqual(d.range, rangeOf(compute, '"optional"'));
+    const actions = (await client.codeActions(uri('compute.tf'), d.range, [d], ['quickfix'])) as CodeAction[];
+    const fix = actions.find((a) => /IMDSv2/.test(a.title));
+    assert.ok(fix?.edit, 'a quick fix');
+    assert.ok(!fix!.isPreferred, 'not preferred: IMDSv1 software breaks');
+    const e = (fix!.edit!.documentChanges as TextDocumentEdit[])[0];
+    assert.equal(e.textDocument.uri, uri('compute.tf'));
+    const next = TextDocument.applyEdits(TextDocument.create(uri('compute.tf'), 'terraform', 1, compute), e.edits);
+    assert.equal(next, compute.replace('"optional"', '"required"'));
+
+    const [c] = await imds(uri('cluster.tf'));
+    assert.ok(c, 'the finding is shown at the capacity provider too');
+    const there = (await client.codeActions(uri('cluster.tf'), c.range, [c], ['quickfix'])) as CodeAction[];
+    assert.ok(!there.some((a) => /IMDSv2/.test(a.title)), 'no fix in the file that does not hold the setting');
+
+    client.change(uri('compute.tf'), next);
+    assert.equal((await imds(uri('cluster.tf'))).length, 0, 'fixed for both files');
+    client.close(uri('compute.tf'));
+    client.close(uri('cluster.tf'));
   });
 
   it('a sibling only on disk is read from disk', async () => {

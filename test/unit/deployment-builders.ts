@@ -11,14 +11,6 @@ import { Block, Call, Raw, type TfBody, type TfExpr, type TfResource } from './d
 
 export type Host = 'cfn' | 'tf';
 
-/**
- * Rules whose Terraform support is being added on another branch: the Terraform rendering of a case that expects (or
- * lists as silent) one of them is not generated yet. Empty this list once that branch is merged.
- */
-export const TERRAFORM_PENDING: readonly string[] = [
-  'cluster/exec-logging', 'instance/imdsv2', 'instance/awsvpc-block-imds', 'vpc/flow-logs', 'vpc/private-endpoints',
-  'mesh/service-connect-tls', 'mesh/app-mesh-tls',
-];
 
 // ---- values -------------------------------------------------------------------------------------------------------
 
@@ -384,13 +376,13 @@ export function rolePolicy(name: string, roleRef: V, actions: V[], resource: V =
  * A launch template (LaunchTemplateData / aws_launch_template). `userData` is the script, base64-encoded
  * (Fn::Base64 / base64encode). Anchors `tokens`, `hop`, `userData`.
  */
-export function launchTemplate(name: string, o: { tokens?: V; hop?: V; image?: V; userData?: Both } = {}): Res {
-  const meta = o.tokens === undefined && o.hop === undefined ? undefined : { HttpTokens: o.tokens, HttpPutResponseHopLimit: o.hop };
+export function launchTemplate(name: string, o: { tokens?: V; hop?: V; endpoint?: V; image?: V; userData?: Both } = {}): Res {
+  const meta = o.tokens === undefined && o.hop === undefined && o.endpoint === undefined ? undefined : { HttpTokens: o.tokens, HttpPutResponseHopLimit: o.hop, HttpEndpoint: o.endpoint };
   return res(name, 'AWS::EC2::LaunchTemplate', {
     LaunchTemplateData: clean({ ImageId: o.image ?? 'ami-12345678', MetadataOptions: meta && clean(meta), UserData: o.userData }),
   }, 'aws_launch_template', {
     image_id: tf(o.image ?? 'ami-12345678'),
-    metadata_options: meta ? new Block({ http_tokens: tfOpt(o.tokens), http_put_response_hop_limit: tfOpt(o.hop) }) : undefined,
+    metadata_options: meta ? new Block({ http_tokens: tfOpt(o.tokens), http_put_response_hop_limit: tfOpt(o.hop), http_endpoint: tfOpt(o.endpoint) }) : undefined,
     user_data: tfOpt(o.userData),
   }, {
     tokens: [['LaunchTemplateData', 'MetadataOptions', 'HttpTokens'], ['metadata_options', 'http_tokens']],
@@ -457,21 +449,27 @@ export function endpoint(name: string, vpcRef: V, service: string | Both, type =
 // ---- App Mesh -----------------------------------------------------------------------------------------------------
 
 /** An App Mesh virtual node. Anchors `listener.<i>.mode`, `backends` (the key of the backends). */
-export function virtualNode(name: string, o: { listeners: { port: number; mode?: V; certificate?: V }[]; backends?: string[]; enforce?: V }): Res {
+const CA_ARN = 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/abc';
+const CFN_TRUST = { Trust: { ACM: { CertificateAuthorityArns: [CA_ARN] } } };
+const tfTrust = () => new Block({ trust: new Block({ acm: new Block({ certificate_authority_arns: [CA_ARN] }) }) });
+
+export function virtualNode(name: string, o: { listeners: { port: number; mode?: V; certificate?: V }[]; backends?: string[]; enforce?: V | 'default'; backendPolicy?: boolean }): Res {
   return res(name, 'AWS::AppMesh::VirtualNode', {
     MeshName: 'mesh',
     Spec: clean({
       Listeners: o.listeners.map((l) => clean({ PortMapping: { Port: l.port, Protocol: 'http' }, TLS: l.mode === undefined ? undefined : { Mode: l.mode, Certificate: { ACM: { CertificateArn: l.certificate ?? 'arn:aws:acm:us-east-1:123456789012:certificate/abc' } } } })),
-      Backends: o.backends?.map((b) => ({ VirtualService: { VirtualServiceName: b } })),
-      BackendDefaults: o.enforce === undefined ? undefined : { ClientPolicy: { TLS: { Enforce: o.enforce, Validation: { Trust: { ACM: { CertificateAuthorityArns: ['arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/abc'] } } } } } },
+      Backends: o.backends?.map((b) => ({ VirtualService: clean({ VirtualServiceName: b, ClientPolicy: o.backendPolicy ? { TLS: { Enforce: true, Validation: CFN_TRUST } } : undefined }) })),
+      BackendDefaults: o.enforce === undefined ? undefined : { ClientPolicy: { TLS: clean({ Enforce: o.enforce === 'default' ? undefined : o.enforce, Validation: CFN_TRUST }) } },
     }),
   }, 'aws_appmesh_virtual_node', {
     name: name.toLowerCase(),
     mesh_name: 'mesh',
     spec: new Block({
-      backend: blocks((o.backends ?? []).map((b) => ({ virtual_service: new Block({ virtual_service_name: b }) }))),
+      backend: blocks((o.backends ?? []).map((b) => ({ virtual_service: new Block({
+        virtual_service_name: b, client_policy: o.backendPolicy ? new Block({ tls: new Block({ enforce: true, validation: tfTrust() }) }) : undefined,
+      }) }))),
       backend_defaults: o.enforce === undefined ? undefined : new Block({ client_policy: new Block({ tls: new Block({
-        enforce: tf(o.enforce), validation: new Block({ trust: new Block({ acm: new Block({ certificate_authority_arns: ['arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/abc'] }) }) }),
+        enforce: o.enforce === 'default' ? undefined : tf(o.enforce), validation: tfTrust(),
       }) }) }),
       listener: o.listeners.map((l) => new Block({
         port_mapping: new Block({ port: l.port, protocol: 'http' }),

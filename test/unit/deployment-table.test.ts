@@ -10,7 +10,7 @@ import { lint } from '../helpers';
 import { rangeAt, renderJson, renderYaml, type Rendered } from './deployment-render';
 import { renderTerraform, type TfRendered } from './deployment-render-terraform';
 import { cfn, withTypes, type HostAt, type Res } from './deployment-builders';
-import { TABLE, TERRAFORM_PENDING, type Expected, type TableCase } from './deployment-table';
+import { TABLE, type Expected, type TableCase } from './deployment-table';
 
 const DEPLOYMENT_IDS = new Set(deploymentRules.map((r) => r.meta.id));
 const mine = (findings: Finding[]) => findings.filter((f) => DEPLOYMENT_IDS.has(f.ruleId));
@@ -165,7 +165,7 @@ describe('deployment rules: the shared cross-resource table', () => {
         }
       }
       // Rules whose Terraform support is on another branch: no Terraform rendering yet (never a skipped test).
-      if (hosts(c).includes('tf') && ![...rulesOf(c)].some((id) => TERRAFORM_PENDING.includes(id))) {
+      if (hosts(c).includes('tf')) {
         const out = module(c);
         const expected = perFile(c, out);
         for (const file of Object.keys(out.files)) {
@@ -182,7 +182,7 @@ describe('deployment rules: the shared cross-resource table', () => {
     }
   });
 
-  it('every Terraform module of the table parses, and its anchors resolve (the cases of TERRAFORM_PENDING rules too)', () => {
+  it('every Terraform module of the table parses, and its anchors resolve', () => {
     for (const c of TABLE.filter((x) => hosts(x).includes('tf'))) {
       const out = module(c);
       perFile(c, out);

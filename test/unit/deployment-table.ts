@@ -12,7 +12,6 @@ import {
 } from './deployment-builders';
 import { Block, Raw } from './deployment-render-terraform';
 
-export { TERRAFORM_PENDING } from './deployment-builders';
 
 export interface Expected {
   rule: string;
@@ -322,8 +321,8 @@ export const TABLE: TableCase[] = [
       launchTemplate('Plain'),
     ],
     expect: [
-      { rule: 'instance/imdsv2', at: 'LT:tokens', related: ['Provider'], message: '^{LT}: HttpTokens is optional' },
-      { rule: 'instance/imdsv2', at: 'LT:hop', related: ['Provider'], message: 'HttpPutResponseHopLimit is 2' },
+      { rule: 'instance/imdsv2', at: 'LT:tokens', related: ['Provider'], message: { cfn: '^{LT}: HttpTokens is optional', tf: '^{LT}: http_tokens is optional' } },
+      { rule: 'instance/imdsv2', at: 'LT:hop', related: ['Provider'], message: { cfn: 'HttpPutResponseHopLimit is 2', tf: 'http_put_response_hop_limit is 2' } },
     ],
     fix: 'instance/imdsv2',
   },
@@ -334,7 +333,7 @@ export const TABLE: TableCase[] = [
       taskDef('Task', { networkMode: 'awsvpc', compat: ['EC2'], family: false, containers: [{ logs: false }] }),
     ],
     expect: [
-      { rule: 'instance/imdsv2', at: 'LC', related: ['LC:userData'], message: 'HttpTokens is not set' },
+      { rule: 'instance/imdsv2', at: 'LC', related: ['LC:userData'], message: { cfn: 'HttpTokens is not set', tf: 'http_tokens is not set, so the AMI decides' } },
       { rule: 'instance/awsvpc-block-imds', at: 'LC:userData', related: ['Task:networkMode'], message: '{Task} runs in awsvpc mode on EC2' },
     ],
   },
@@ -397,8 +396,8 @@ export const TABLE: TableCase[] = [
       virtualNode('Node', { listeners: [{ port: 8080, mode: 'PERMISSIVE', certificate: param('Cert') }], backends: ['api.local'] }),
     ],
     expect: [
-      { rule: 'mesh/service-connect-tls', at: 'Service:connect.0', message: 'publishes "web" without Tls' },
-      { rule: 'mesh/app-mesh-tls', at: 'Node:listener.0.mode', message: 'TLS Mode PERMISSIVE' },
+      { rule: 'mesh/service-connect-tls', at: 'Service:connect.0', message: { cfn: 'publishes "web" without Tls', tf: 'publishes "web" without a tls block' } },
+      { rule: 'mesh/app-mesh-tls', at: 'Node:listener.0.mode', message: { cfn: 'TLS Mode PERMISSIVE', tf: 'tls mode PERMISSIVE' } },
       { rule: 'mesh/app-mesh-tls', at: 'Node:backends', message: 'do not enforce TLS' },
     ],
   },
@@ -412,6 +411,16 @@ export const TABLE: TableCase[] = [
     silent: ['mesh/service-connect-tls', 'mesh/app-mesh-tls'],
   },
   // ---- Terraform only ----
+  {
+    name: 'App Mesh: a TLS client policy without Enforce enforces (its default is true); a backend\'s own enforced policy counts; IMDS endpoint disabled',
+    resources: [
+      virtualNode('Defaults', { listeners: [{ port: 8080, mode: 'STRICT' }], backends: ['api.local'], enforce: 'default' }),
+      virtualNode('Own', { listeners: [{ port: 8080, mode: 'STRICT' }], backends: ['api.local'], backendPolicy: true }),
+      launchTemplate('LaunchTemplate', { endpoint: 'disabled', userData: blocksImds }),
+    ],
+    expect: [],
+    silent: ['mesh/app-mesh-tls', 'instance/imdsv2'],
+  },
   {
     name: 'Terraform: a dynamic ingress block is unknown',
     resources: [

@@ -26,7 +26,9 @@ EOF
   )`);
     assert.deepEqual(at(src, 'agent/disable-privileged'), ['false']);
     assert.equal(at(src, 'agent/no-inline-registry-credentials').length, 1);
-    assert.ok(findings(src).every((f) => f.message.startsWith('aws_launch_template.ecs user_data: ')));
+    // The agent rules' findings are in the script; instance/imdsv2 (a launch template joining a cluster) is on the resource.
+    assert.ok(findings(src).filter((f) => f.ruleId.startsWith('agent/')).every((f) => f.message.startsWith('aws_launch_template.ecs user_data: ')));
+    assert.deepEqual(at(src, 'instance/imdsv2'), ['"ecs"']);
   });
 
   it('reads quoted strings with escapes and <<- heredocs, mapping findings through the escapes and indentation', () => {

@@ -1,6 +1,7 @@
 import { deploymentRule } from '../rule';
 import { editFix, fixes } from '../fix';
 import { bool, get, keyRange, ofType, str } from '../model';
+import { appendLines, hclFix, setArgument } from '../hcl';
 
 const REPOSITORY = 'AWS::ECR::Repository';
 const TF_REPOSITORY = 'aws_ecr_repository';
@@ -26,7 +27,9 @@ export const ecrImmutableTags = deploymentRule({
       at: m?.range ?? r.anchor,
       message: `${m ? `${k.mutability} is ${v}` : `${k.mutability} is not set (MUTABLE)`}: anyone allowed to push can move a tag such as "v1.2" to another image, and tasks that start later run it. Set IMMUTABLE and deploy by new tag or digest.`,
       // Pipelines that re-push a tag (latest) fail afterwards: offered, never applied by "fix all".
-      fixes: fixes(editFix(model, r.props ?? undefined, 'Set ImageTagMutability to IMMUTABLE', false, (p) => { p.ImageTagMutability = 'IMMUTABLE'; })),
+      fixes: fixes(model.format === 'hcl'
+        ? hclFix(model, 'Set image_tag_mutability to IMMUTABLE', false, [setArgument(model, r.props, k.mutability, '"IMMUTABLE"')])
+        : editFix(model, r.props ?? undefined, 'Set ImageTagMutability to IMMUTABLE', false, (p) => { p.ImageTagMutability = 'IMMUTABLE'; })),
     });
   }
 });
@@ -52,10 +55,14 @@ export const ecrScanOnPush = deploymentRule({
       resource: r,
       at: scan?.range ?? keyRange(r.props, k.scanning) ?? r.anchor,
       message: `images are not scanned on push: known vulnerabilities in a pushed image go unnoticed until something else looks. Set ${k.scanning}.${k.onPush} to true (or configure registry scanning, ${k.registry}).`,
-      fixes: fixes(editFix(model, r.props, 'Scan images on push', true, (p) => {
-        const c = (p.ImageScanningConfiguration ??= {}) as Record<string, unknown>;
-        c.ScanOnPush = true;
-      })),
+      fixes: fixes(model.format === 'hcl'
+        ? hclFix(model, 'Scan images on push', true, [cfg
+          ? setArgument(model, cfg, k.onPush, 'true')
+          : appendLines(model, r.props, [`${k.scanning} {`, `  ${k.onPush} = true`, '}'])])
+        : editFix(model, r.props, 'Scan images on push', true, (p) => {
+          const c = (p.ImageScanningConfiguration ??= {}) as Record<string, unknown>;
+          c.ScanOnPush = true;
+        })),
     });
   }
 });
