@@ -4,6 +4,7 @@ import type { DocumentKind, Finding, Fix, JsonNode, ParsedJson, Rule, RuleContex
 import { applyEdits, inferFormatting } from './edits';
 import { LintMemo, reportWithin, shiftReport, unitProvider, type Reported } from './incremental';
 import { parseJson } from './json';
+import { parseWithMemo } from './incremental-parse';
 import { detectKind, type Associations } from './detect';
 import { clampToText } from './positions';
 import { capMessage } from './messages';
@@ -171,11 +172,24 @@ export class Engine {
   }
 
   private *lintNormalized(text: string, opts: LintOptions, onKind: (k: DocumentKind) => void): Generator<void, LintResult> {
-    const json: ParsedJson | undefined = opts.kind
-      ? (isJsonKind(opts.kind) || opts.kind === 'cloudformation' && looksLikeJson(text) ? parseJson(text) : undefined)
-      : looksLikeJson(text, opts.fileName) ? parseJson(text) : undefined;
+    const memo = opts.memo;
+    const parse = memo ? (t: string) => { const j = parseWithMemo(t, memo.parse); memo.parse.readers++; reading = true; return j; } : parseJson;
+    let reading = false;
+    try {
+      return yield* this.lintParsed(text, opts, onKind, opts.kind
+        ? (isJsonKind(opts.kind) || opts.kind === 'cloudformation' && looksLikeJson(text) ? parse(text) : undefined)
+        : looksLikeJson(text, opts.fileName) ? parse(text) : undefined);
+    } finally {
+      // Also when the caller abandons the lint (generator return): the tree may be changed in place again.
+      if (reading && memo) memo.parse.readers--;
+    }
+  }
+
+  private *lintParsed(text: string, opts: LintOptions, onKind: (k: DocumentKind) => void, json: ParsedJson | undefined): Generator<void, LintResult> {
     const kind = opts.kind ?? detectKind({ text, fileName: opts.fileName, json, associations: opts.associations });
     onKind(kind);
+    // Host linters keep nodes of the tree in their results (resources): that tree is never changed in place.
+    if (opts.memo && this.hosts?.isHost(kind)) { opts.memo.parse.text = undefined; opts.memo.parse.root = undefined; }
     if (kind === 'unknown') return { kind, findings: [] };
     const findings: Finding[] = [];
     const settings = opts.ruleSettings ?? {};
@@ -304,7 +318,7 @@ export class Engine {
   private runScoped(rule: Rule, base: Omit<RuleContext, 'report' | 'only'>, units: UnitKeys, memo: LintMemo, emit: (f: Reported, delta: number) => void): boolean {
     const context = `${units.context}\0${JSON.stringify(base.options ?? {})}`;
     let rm = memo.rules.get(rule.meta.id);
-    if (!rm || rm.context !== context) memo.rules.set(rule.meta.id, rm = { context, units: new Map(), off: false });
+    if (!rm || rm.context !== context) memo.rules.set(rule.meta.id, rm = { context, units: new Map(), off: false, epoch: -1 });
     if (rm.off) return false;
     const { nodes, keys } = units;
     const lists: (Reported[] | undefined)[] = keys.map((k) => rm!.units.get(k));
@@ -325,9 +339,16 @@ export class Engine {
       }
       for (let i = 0; i < nodes.length; i++) lists[i] ??= [];
     }
-    const next = new Map<number, Reported[]>();
-    for (let i = 0; i < nodes.length; i++) next.set(keys[i], lists[i]!);
-    rm.units = next;
+    if (rm.epoch === memo.epoch - 1) {
+      // Up to date as of the previous lint: drop the units it had and this one has not, add the re-checked ones.
+      for (const id of memo.dropped) rm.units.delete(id);
+      if (stale.size) for (let i = 0; i < nodes.length; i++) if (stale.has(nodes[i])) rm.units.set(keys[i], lists[i]!);
+    } else {
+      const next = new Map<number, Reported[]>();
+      for (let i = 0; i < nodes.length; i++) next.set(keys[i], lists[i]!);
+      rm.units = next;
+    }
+    rm.epoch = memo.epoch;
     memo.stats.checked += stale.size;
     memo.stats.reused += nodes.length - stale.size;
     for (let i = 0; i < nodes.length; i++) for (const f of lists[i]!) emit(f, nodes[i].offset);

@@ -10,6 +10,7 @@
 // task definition's OS). Any change of the context re-runs the rule on every unit. A rule that breaks its declaration
 // (a finding outside the unit it checked) is run on the whole document from then on.
 import type { DocumentKind, JsonNode, RuleContext } from './types';
+import type { ParseMemo } from './incremental-parse';
 
 /** The units of a document and what rules derive from all of them (part of every unit's context). */
 export interface Units {
@@ -43,17 +44,26 @@ export interface RuleMemo {
   units: Map<number, Reported[]>;
   /** The rule reported outside the unit it checked: no reuse in this context. */
   off: boolean;
+  /** LintMemo.epoch when `units` was last brought up to date. */
+  epoch: number;
 }
 
 /** Per-document memory of the scoped rules' findings between lints (kept by the caller, one per document). */
 export class LintMemo {
   readonly rules = new Map<string, RuleMemo>();
+  /** The last strict parse, re-used by the next lint when an edit stays inside one value (core/incremental-parse.ts). */
+  readonly parse: ParseMemo = { readers: 0 };
   /**
    * Unit keys of the last lint -> small ids, so each key (a container's text) is hashed and compared once per lint,
    * not once per rule. Ids are never reused; keys not seen in a lint are dropped.
    */
   private ids = new Map<string, number>();
   private nextId = 1;
+
+  /** Lints that computed unit ids; a rule memo last updated in the previous one can be updated by `dropped` alone. */
+  epoch = 0;
+  /** Ids of the previous lint's keys that this lint does not have. */
+  dropped: number[] = [];
 
   /** Ids of this lint's unit keys (the same id as in the previous lint for a key it had). */
   idsOf(keys: readonly string[]): number[] {
@@ -64,7 +74,12 @@ export class LintMemo {
       next.set(k, id);
       return id;
     });
+    this.dropped = [];
+    if (next.size !== this.ids.size || out.some((id, i) => id !== this.ids.get(keys[i]))) {
+      for (const [k, id] of this.ids) if (next.get(k) !== id) this.dropped.push(id);
+    }
     this.ids = next;
+    this.epoch++;
     return out;
   }
 

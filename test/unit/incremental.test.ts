@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultEngine, LintMemo, type LintOptions } from '../../rules';
+import { defaultEngine, LintMemo, parseJson, type LintOptions } from '../../rules';
+import { parseWithMemo, type ParseMemo } from '../../rules/core/incremental-parse';
 import { REPO_ROOT, rng } from '../helpers';
 
 const STEPS = Number(process.env.INCREMENTAL_STEPS) || 500; // INCREMENTAL_STEPS=<n> for a longer session
@@ -93,4 +94,24 @@ describe('incremental linting equals a fresh lint', () => {
       assert.ok(s.undo ? memo.stats.reused > 2 * memo.stats.checked : memo.stats.reused > 0, `reused ${memo.stats.reused}, checked ${memo.stats.checked}`);
     });
   }
+
+  it(`re-parsing one edited value gives parseJson's tree: ${STEPS * 2} steps`, () => {
+    const r = rng(7);
+    const memo: ParseMemo = { readers: 0 };
+    const start = taskdef(list, 20);
+    let text = start;
+    const plain = (t: unknown) => JSON.stringify(t, (k, v) => (k === 'parent' ? undefined : v));
+    let spliced = 0;
+    for (let step = 0; step < STEPS * 2; step++) {
+      text = r() < 0.3 ? start : edit(text, r, pool);
+      const had = memo.root;
+      const got = parseWithMemo(text, memo);
+      if (had && got.root && memo.root === got.root && got.root !== had) spliced++;
+      assert.equal(plain(got), plain(parseJson(text)), `step ${step}`);
+      // Parent links are the tree's own.
+      const walk = (n: { parent?: unknown; children?: { parent?: unknown }[] }) => { for (const c of n.children ?? []) { assert.equal(c.parent, n); walk(c as never); } };
+      if (got.root) walk(got.root as never);
+    }
+    assert.ok(spliced > STEPS / 2, `${spliced} spliced`);
+  });
 });
