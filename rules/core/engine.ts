@@ -79,6 +79,8 @@ export function registerHostLinter(linter: HostLinter): void {
 export const SYNTAX_RULE_ID = 'json/syntax-error';
 export const RULE_ERROR_ID = 'internal/rule-error';
 export { NOT_LINTED_ID, notLinted };
+/** Incremental linting (core/incremental.ts) starts at this many units: below it a fresh run is as fast. */
+const MIN_UNITS = 8;
 /** Fixes after a syntax error verified by re-parsing, per document. */
 const MAX_VERIFIED_FIXES = 20;
 
@@ -295,7 +297,8 @@ export class Engine {
    */
   private unitKeys(kind: DocumentKind, text: string, opts: LintOptions, json: ParsedJson, memo: LintMemo): UnitKeys | undefined {
     const u = unitProvider(kind)?.({ text, kind, json, fileName: opts.fileName });
-    if (!u || u.nodes.length === 0) return undefined;
+    // A few containers lint faster again than their keys are built and looked up.
+    if (!u || u.nodes.length < MIN_UNITS) return undefined;
     const keys: string[] = [];
     let prevEnd = u.nodes[0].offset;
     for (let i = 0; i < u.nodes.length; i++) {

@@ -10,6 +10,8 @@ import { parseStrict } from './fast-parse';
 
 interface N { type: JsonNode['type']; offset: number; length: number; parent?: N; children?: N[]; value?: unknown; colonOffset?: number }
 
+const MIN_LENGTH = 4096;
+
 /** The last strict parse of a document, and whether a lint is still reading it (then it must not be changed). */
 export interface ParseMemo {
   text?: string;
@@ -20,6 +22,8 @@ export interface ParseMemo {
 
 /** parseJson(text), re-using the memo's tree when only the inside of one value changed. Updates the memo. */
 export function parseWithMemo(text: string, memo: ParseMemo): ParsedJson {
+  // A small document parses faster than the previous one is compared with it.
+  if (text.length < MIN_LENGTH) { memo.text = memo.root = undefined; return parseJson(text); }
   const spliced = memo.readers === 0 && memo.text !== undefined && memo.root ? splice(memo.text, memo.root as unknown as N, text) : undefined;
   if (spliced) {
     memo.text = text;
