@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { root, require, stats } from './lib.mjs';
-import { editLatency } from './protocol.mjs';
+import { versusJson } from './protocol.mjs';
 
 /** One application unit: ~2.6 KB pretty-printed, 10 resources wired with Ref / GetAtt. */
 function unit(i) {
@@ -90,11 +90,15 @@ export async function benchHosts() {
       bytes: cfn.text.length, resources: cfn.resources, findings: findings.length,
       deploymentFindings: findings.filter((f) => deploymentIds.includes(f.ruleId)).length,
       lintMs: cfnAll, lintWithoutDeploymentRulesMs: cfnWithout,
-      pull: await editLatency(cfn.text, { pull: true, seed: 17, name: 'stack.template.json', edits: 30 }),
+      // Against VS Code's JSON server on the same template, interleaved (see versusJson).
+      pull: await versusJson(cfn.text, { pull: true, seed: 17, name: 'stack.template.json', edits: 30 }),
+      push: await versusJson(cfn.text, { pull: false, seed: 17, name: 'stack.template.json', edits: 30 }),
     },
     terraform: {
       bytes: tf.length, resources: 200, lintMs: tfLint, moduleOfFourLintMs: tfModuleLint,
-      pull: await editLatency(tf, { pull: true, seed: 18, name: 'main.tf', edits: 60 }),
+      // The JSON server cannot read Terraform: its side edits a CloudFormation JSON template of the same size.
+      pull: await versusJson(tf, { pull: true, seed: 18, name: 'main.tf', edits: 60, jsonText: largeTemplate(tf.length).text }),
+      push: await versusJson(tf, { pull: false, seed: 18, name: 'main.tf', edits: 60, jsonText: largeTemplate(tf.length).text }),
     },
   };
 }

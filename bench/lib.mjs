@@ -129,19 +129,28 @@ export function rssMb(pid) {
   }
 }
 
-/** A JSON-RPC client for `node dist/server.js --stdio` (vscode-jsonrpc, as every LSP client uses). */
+/**
+ * A JSON-RPC client for `node dist/server.js --stdio` (vscode-jsonrpc, as every LSP client uses), or, with
+ * `server: 'json'`, for VS Code's JSON language server (bench/json-server.cjs: no schema, no push delay).
+ */
 export class Lsp {
-  constructor({ pull = true, debounceMs = 0 } = {}) {
+  constructor({ pull = true, debounceMs = 0, server = 'ours' } = {}) {
     const rpc = require('vscode-jsonrpc/node');
     this.spawnedAt = performance.now();
+    this.server = server;
     // BENCH_SERVER_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=bench/tmp" to profile it.
-    this.child = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const script = server === 'json' ? join(root, 'bench', 'json-server.cjs') : join(root, 'dist', 'server.js');
+    const flags = server === 'json' ? (process.env.BENCH_JSON_SERVER_ARGS ?? '') : (process.env.BENCH_SERVER_ARGS ?? '');
+    this.child = spawn(process.execPath, [...(flags ? flags.split(' ') : []), script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.child.stdout), new rpc.StreamMessageWriter(this.child.stdin));
     this.waiters = [];
     this.versions = new Map();
+    this.resultIds = new Map();
+    this.kept = new Map();
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
       const at = performance.now();
-      this.waiters = this.waiters.filter((w) => !(w.uri === p.uri && (w.version === undefined || p.version === w.version) && (w.resolve({ at, params: p }), true)));
+      // The JSON server publishes without a version: the next publish after a change is that change's.
+      this.waiters = this.waiters.filter((w) => !(w.uri === p.uri && (w.version === undefined || p.version === undefined || p.version === w.version) && (w.resolve({ at, params: p }), true)));
     });
     this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
     this.conn.onRequest('client/registerCapability', () => null);
@@ -181,7 +190,12 @@ export class Lsp {
   }
 
   async diagnostics(uri) {
-    return (await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })).items;
+    const report = await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(this.resultIds.has(uri) ? { previousResultId: this.resultIds.get(uri) } : {}) });
+    // A client keeps the diagnostics of a report of kind `unchanged` (LSP 3.17 resultId), as VS Code does.
+    if (report.resultId !== undefined) this.resultIds.set(uri, report.resultId); else this.resultIds.delete(uri);
+    if (report.kind === 'unchanged') return this.kept.get(uri) ?? [];
+    this.kept.set(uri, report.items);
+    return report.items;
   }
 
   async stop() {

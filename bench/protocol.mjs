@@ -46,6 +46,55 @@ export async function editLatency(text, { pull, seed, edits = EDITS, name = 'doc
   return stats(times);
 }
 
+/**
+ * Ours against VS Code's JSON language server on the same edits, interleaved: both servers open `text`, then each
+ * edit (the editLatency sequence) goes to one and is answered, then to the other, the first alternating, so machine
+ * noise hits both alike. Pull: didChange -> the pull report (a client's previousResultId sent, `unchanged` honoured);
+ * push: didChange -> the publishDiagnostics of that change (debounce 0 on both sides).
+ */
+export async function versusJson(text, { pull, seed, edits = EDITS, name = 'doc.json', jsonText = text }) {
+  const servers = { ours: new Lsp({ pull, debounceMs: 0 }), json: new Lsp({ pull, debounceMs: 0, server: 'json' }) };
+  const uri = `file:///bench/${pull ? 'pull' : 'push'}/${name}`;
+  /** What each server edits: the same text, unless the JSON server cannot read ours (Terraform: `jsonText`). */
+  const texts = { ours: text, json: jsonText };
+  const jsonUri = jsonText === text ? uri : uri.replace(/[^/]*$/, 'same-size.json');
+  const uris = { ours: uri, json: jsonUri };
+  for (const [who, lsp] of Object.entries(servers)) {
+    await lsp.initialize();
+    const first = pull ? undefined : lsp.published(uris[who]);
+    lsp.open(uris[who], texts[who]);
+    if (pull) await lsp.diagnostics(uris[who]); else await first;
+  }
+  const time = async (lsp, change, uri) => {
+    const s = performance.now();
+    if (pull) {
+      lsp.change(uri, change);
+      await lsp.diagnostics(uri);
+      return performance.now() - s;
+    }
+    const got = lsp.published(uri, lsp.versions.get(uri) + 1);
+    lsp.change(uri, change);
+    return (await got).at - s;
+  };
+  const rs = { ours: rng(seed), json: rng(seed) };
+  const times = { ours: [], json: [] };
+  const pending = { ours: undefined, json: undefined };
+  const nextChange = (who) => {
+    const base = texts[who];
+    if (pending[who]) { const change = undoEdit(base, pending[who]); pending[who] = undefined; return change; }
+    const e = randomEdit(base, rs[who]);
+    pending[who] = e.text;
+    return e.change;
+  };
+  for (let i = 0; i < edits; i++) {
+    const order = i % 2 ? ['json', 'ours'] : ['ours', 'json'];
+    for (const who of order) times[who].push(await time(servers[who], nextChange(who), uris[who]));
+  }
+  for (const lsp of Object.values(servers)) await lsp.stop();
+  const ours = stats(times.ours), json = stats(times.json);
+  return { ours, json, p50Ratio: ours.median / json.median, p95Ratio: ours.p95 / json.p95 };
+}
+
 /** Spawn -> initialize response, and -> first diagnostics of an opened document (push, debounce 0). */
 async function startup(text, uri) {
   const lsp = new Lsp({ pull: false, debounceMs: 0 });
@@ -105,12 +154,16 @@ export async function benchProtocol({ memoryEdits = 10_000 } = {}) {
   const policy = policyDoc();
   const pullRows = {}, pushRows = {};
   let seed = 1;
-  for (const [name, text] of Object.entries({ ...docs, policy })) {
-    const file = name === 'policy' ? 'policy.json' : 'taskdef.json';
+  const versus = { pull: {}, push: {} };
+  for (const [name, text] of Object.entries(docs)) {
     const edits = name === 'large' ? LARGE_EDITS : EDITS;
-    pullRows[name] = await editLatency(text, { pull: true, seed, name: file, edits });
-    pushRows[name] = await editLatency(text, { pull: false, seed: seed++, name: file, edits });
+    for (const mode of ['pull', 'push']) versus[mode][name] = await versusJson(text, { pull: mode === 'pull', seed, name: 'taskdef.json', edits });
+    pullRows[name] = versus.pull[name].ours;
+    pushRows[name] = versus.push[name].ours;
+    seed++;
   }
+  pullRows.policy = await editLatency(policy, { pull: true, seed, name: 'policy.json' });
+  pushRows.policy = await editLatency(policy, { pull: false, seed, name: 'policy.json' });
   // Fresh processes: a task definition first, then a policy first (which pays for parsing the IAM data).
   const starts = [];
   for (let i = 0; i < 5; i++) starts.push(await startup(docs.typical, 'file:///bench/start/taskdef.json'));
@@ -120,6 +173,7 @@ export async function benchProtocol({ memoryEdits = 10_000 } = {}) {
   return {
     pull: pullRows,
     push: pushRows,
+    versusJsonServer: versus,
     startup: {
       initializeMs: med(starts, 'initializeMs'),
       firstDiagnosticsMs: med(starts, 'firstDiagnosticsMs'),

@@ -1,7 +1,7 @@
 // THE entry point shared by the CLI and the language server: config resolution, severities, rule options,
 // suppressions (config ignores, in-source directives and Metadata, baseline). Same inputs => same findings in both.
 import * as path from 'node:path';
-import { defaultEngine, isJsonKind, LineIndex, parseJson, runToEnd, type Associations, type DocumentKind, type Engine, type Finding, type HostResource, type JsonNode, type Severity, type SeveritySetting } from '../rules';
+import { defaultEngine, isJsonKind, LineIndex, parseJson, runToEnd, type Associations, type DocumentKind, type Engine, type Finding, type HostResource, type JsonNode, type LintMemo, type Severity, type SeveritySetting } from '../rules';
 import { fingerprints as computeFingerprints, isBaselined, type Baseline } from './baseline';
 import { ConfigLoader } from './load';
 import { parseConfigText } from './parse';
@@ -34,6 +34,8 @@ export interface LintFileOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Terraform: the other .tf files of the module (see LintOptions.siblings). */
   siblings?: readonly { fileName: string; text: string }[];
+  /** The memory of this document's previous lints (LintOptions.memo): the editor keeps one per open document. */
+  memo?: LintMemo;
 }
 
 export interface Suppressed {
@@ -99,6 +101,7 @@ export function* lintFileSteps(engine: Engine, filePath: string, text: string, o
     ruleOptions: config.ruleOptions,
     onRuleError: opts.onRuleError,
     ...(opts.siblings ? { siblings: opts.siblings } : {}),
+    ...(opts.memo ? { memo: opts.memo } : {}),
   });
   const kind = result.kind;
   let all = result.findings;

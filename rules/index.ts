@@ -36,6 +36,7 @@ export { detectKind, kindFromFileName, kindFromAssociations, isDocumentKind, typ
 export { applyEdits, setValue } from './core/edits';
 export { LineIndex, type Position } from './core/positions';
 export { parseJson } from './core/json';
+export { LintMemo } from './core/incremental';
 export type { HostResource } from './hosts';
 export type { HNode } from './hosts/tree';
 export { initTerraform, type TerraformWasm } from './hosts';

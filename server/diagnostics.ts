@@ -8,10 +8,12 @@ import type { LintSnapshot } from './documents';
 
 export const SOURCE = 'ecs-lint';
 
-/** What a diagnostic carries so that code actions can find its finding again. */
+/**
+ * What a diagnostic carries so that code actions can find its finding again. No document version: a diagnostic that
+ * an edit leaves as it was stays equal, so a pull can answer `unchanged` (code actions lint the current text anyway).
+ */
 export interface DiagnosticData {
   ruleId: string;
-  version: number;
   fixable: boolean;
 }
 
@@ -64,7 +66,7 @@ export function toDiagnostics(engine: Engine, snap: LintSnapshot, limits: { maxF
   const { keep, hidden } = shown(snap.findings, limits.maxDiagnostics);
   const out: Diagnostic[] = keep.map((f) => {
     const href = docsUri(engine, f.ruleId);
-    const data: DiagnosticData = { ruleId: f.ruleId, version: snap.version, fixable: !!f.fixes?.length };
+    const data: DiagnosticData = { ruleId: f.ruleId, fixable: !!f.fixes?.length };
     return {
       range: findingRange(doc, f),
       severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
@@ -95,6 +97,53 @@ export function toDiagnostics(engine: Engine, snap: LintSnapshot, limits: { maxF
     });
   }
   return out;
+}
+
+/** Whether two diagnostic lists are equal, field by field (what a client would show is the same). */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+  return true;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+/**
+ * Pull reports with LSP `resultId`s: the last report per document, so a pull whose diagnostics equal the last ones
+ * answers `unchanged` (nothing re-encoded, nothing re-decoded by the client) when the client holds that result.
+ */
+export class PullReports {
+  private readonly last = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  private next = 1;
+
+  report(uri: string, items: Diagnostic[], previousResultId: string | undefined):
+    { kind: 'full'; resultId: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string } {
+    const prev = this.last.get(uri);
+    if (prev && sameDiagnostics(prev.items, items)) {
+      return previousResultId === prev.resultId ? { kind: 'unchanged', resultId: prev.resultId } : { kind: 'full', resultId: prev.resultId, items: prev.items };
+    }
+    const resultId = String(this.next++);
+    this.last.set(uri, { resultId, items });
+    return { kind: 'full', resultId, items };
+  }
+
+  forget(uri: string): void {
+    this.last.delete(uri);
+  }
 }
 
 /** Code of the summary diagnostic that stands for findings beyond ecsLint.maxDiagnostics. */

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentKind, Engine, Finding } from '../rules';
 import { checkConfigText, CONFIG_FILE_NAMES, ConfigLoader, INVALID_CONFIG_ID, lintFileSteps, type ConfigError, type LintFileResult } from '../config';
-import { runToEnd } from '../rules';
+import { LintMemo, runToEnd } from '../rules';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Settings } from './settings';
 import { isTerraformFile, sameSiblings, type ModuleFileText } from './terraform-module';
@@ -49,6 +49,8 @@ const SLICE_MS = 20;
 
 export class LintCache {
   private readonly entries = new Map<string, { settings: Settings; snap: LintSnapshot; siblings?: ModuleFileText[] }[]>();
+  /** Per document: what the previous lints found per container, so an edit re-checks only what it changed. */
+  private readonly memos = new Map<string, LintMemo>();
 
   constructor(
     private readonly engine: Engine,
@@ -129,10 +131,19 @@ export class LintCache {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.memos.delete(uri);
   }
 
   clear(): void {
     this.entries.clear();
+    this.memos.clear();
+  }
+
+  /** The incremental-lint memory of a document (created on first use; see rules/core/incremental.ts). */
+  memoOf(uri: string): LintMemo {
+    let memo = this.memos.get(uri);
+    if (!memo) this.memos.set(uri, memo = new LintMemo());
+    return memo;
   }
 
   /**
@@ -167,6 +178,7 @@ export class LintCache {
       editorSettings: { rules: settings.rules, associations: settings.associations },
       loader: this.loader,
       onRuleError: this.onRuleError,
+      memo: this.memoOf(doc.uri),
       ...(siblings ? { siblings } : {}),
     });
     const findings = result.configErrors.length > 0 ? [configErrorsFinding(result.configErrors), ...result.findings] : result.findings;

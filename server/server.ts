@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultEngine, type DocumentKind } from '../rules';
 import { ConfigLoader } from '../config';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './codeActions';
-import { PushScheduler, toDiagnostics } from './diagnostics';
+import { PullReports, PushScheduler, toDiagnostics } from './diagnostics';
 import * as path from 'node:path';
 import { fileNameOf, LintCache, type LintSnapshot, type TextSnapshot } from './documents';
 import { isTerraformFile, terraformSiblings } from './terraform-module';
@@ -211,9 +211,13 @@ documents.onDidClose(guard(log, 'didClose', (e) => {
   scheduler?.cancel(uri);
   saved.delete(uri);
   cache.forget(uri);
+  reports.forget(uri);
   settings.forget(uri);
   if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
 }));
+
+/** The last pull report per document (resultId, `unchanged`). */
+const reports = new PullReports();
 
 connection.languages.diagnostics.on((params, token) => runSafe(log, 'textDocument/diagnostic',
   { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
@@ -223,7 +227,7 @@ connection.languages.diagnostics.on((params, token) => runSafe(log, 'textDocumen
     if (!s.enable || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const snap = await cache.lintAsync(diagnosticsTarget(doc, s), s, token);
     if (!snap) throw cancelled();
-    return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(engine, snap, s) };
+    return reports.report(doc.uri, toDiagnostics(engine, snap, s), params.previousResultId);
   }, token));
 
 connection.onCodeAction((params, token) => runSafe(log, 'textDocument/codeAction', [], async () => {

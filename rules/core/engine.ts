@@ -1,8 +1,10 @@
 // The engine entry point: parse once, detect the kind, run the rules that apply, return findings.
 // Fails closed: whatever goes wrong, the document ends with its findings or with an error saying it was not linted.
-import type { DocumentKind, Finding, Fix, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
-import { applyEdits } from './edits';
+import type { DocumentKind, Finding, Fix, JsonNode, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
+import { applyEdits, inferFormatting } from './edits';
+import { LintMemo, reportWithin, shiftReport, unitProvider, type Reported } from './incremental';
 import { parseJson } from './json';
+import { parseWithMemo } from './incremental-parse';
 import { detectKind, type Associations } from './detect';
 import { clampToText } from './positions';
 import { capMessage } from './messages';
@@ -25,6 +27,19 @@ export interface LintOptions {
   siblings?: readonly { fileName: string; text: string }[];
   /** Called once per rule failure, for logging. The failure also becomes an `internal/rule-error` finding. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * The memory of the previous lints of this document (core/incremental.ts): rules of `scope: 'container'` re-run only
+   * on the containers whose text changed. The findings are the same as without it.
+   */
+  memo?: LintMemo;
+}
+
+/** A document's units (core/incremental.ts) with their keys, and the context every key is valid in. */
+interface UnitKeys {
+  nodes: readonly JsonNode[];
+  /** LintMemo ids of the units' keys. */
+  keys: number[];
+  context: string;
 }
 
 /**
@@ -64,6 +79,8 @@ export function registerHostLinter(linter: HostLinter): void {
 export const SYNTAX_RULE_ID = 'json/syntax-error';
 export const RULE_ERROR_ID = 'internal/rule-error';
 export { NOT_LINTED_ID, notLinted };
+/** Incremental linting (core/incremental.ts) starts at this many units: below it a fresh run is as fast. */
+const MIN_UNITS = 8;
 /** Fixes after a syntax error verified by re-parsing, per document. */
 const MAX_VERIFIED_FIXES = 20;
 
@@ -157,11 +174,24 @@ export class Engine {
   }
 
   private *lintNormalized(text: string, opts: LintOptions, onKind: (k: DocumentKind) => void): Generator<void, LintResult> {
-    const json: ParsedJson | undefined = opts.kind
-      ? (isJsonKind(opts.kind) || opts.kind === 'cloudformation' && looksLikeJson(text) ? parseJson(text) : undefined)
-      : looksLikeJson(text, opts.fileName) ? parseJson(text) : undefined;
+    const memo = opts.memo;
+    const parse = memo ? (t: string) => { const j = parseWithMemo(t, memo.parse); memo.parse.readers++; reading = true; return j; } : parseJson;
+    let reading = false;
+    try {
+      return yield* this.lintParsed(text, opts, onKind, opts.kind
+        ? (isJsonKind(opts.kind) || opts.kind === 'cloudformation' && looksLikeJson(text) ? parse(text) : undefined)
+        : looksLikeJson(text, opts.fileName) ? parse(text) : undefined);
+    } finally {
+      // Also when the caller abandons the lint (generator return): the tree may be changed in place again.
+      if (reading && memo) memo.parse.readers--;
+    }
+  }
+
+  private *lintParsed(text: string, opts: LintOptions, onKind: (k: DocumentKind) => void, json: ParsedJson | undefined): Generator<void, LintResult> {
     const kind = opts.kind ?? detectKind({ text, fileName: opts.fileName, json, associations: opts.associations });
     onKind(kind);
+    // Host linters keep nodes of the tree in their results (resources): that tree is never changed in place.
+    if (opts.memo && this.hosts?.isHost(kind)) { opts.memo.parse.text = undefined; opts.memo.parse.root = undefined; }
     if (kind === 'unknown') return { kind, findings: [] };
     const findings: Finding[] = [];
     const settings = opts.ruleSettings ?? {};
@@ -221,30 +251,31 @@ export class Engine {
     const deep = json?.deepRanges ?? [];
     const clearOfDeep = (fix: Fix) => fix.edits.every((e) => deep.every((d) => e.offset + e.length <= d.offset || e.offset >= d.offset + d.length));
 
+    /** The engine's side of ctx.report: severity, capped message, fixes that can be offered here. */
+    // `delta`: a reused report (core/incremental.ts) is stored relative to its container, moved here.
+    const emit = (rule: Rule, setting: Severity | undefined, severity: Severity, reported: Reported, delta = 0) => {
+      const f = delta && (reported.fixes?.length || reported.related?.length) ? shiftReport(reported, delta) : reported;
+      const offset = f === reported ? reported.offset + delta : f.offset;
+      // Built field by field: an object spread per finding showed up in profiles of generated 2,000-container files.
+      const out: Finding = { message: capMessage(f.message), offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
+      // A fix whose edits could not be computed (broken document) is not offered.
+      if (f.fixes) {
+        out.fixes = f.fixes.filter((x) => x.edits.length > 0 && (!deep.length || clearOfDeep(x)) && (x.edits.every((e) => e.offset < fixesFrom) || repairs(x)))
+          .map((x) => (x.title.length > 200 ? { ...x, title: capMessage(x.title) } : x));
+      }
+      if (f.related?.length) out.related = f.related;
+      findings.push(out);
+    };
+    const units = opts.memo && json?.root ? this.unitKeys(kind, ruleText, opts, json, opts.memo) : undefined;
+
     for (const rule of this.byKind.get(kind) ?? []) {
       const setting = settings[rule.meta.id];
       if (setting === 'off' || (setting === undefined && rule.meta.defaultOff)) continue;
       yield;
       const severity: Severity = setting ?? rule.meta.defaultSeverity;
-      const ctx: RuleContext = {
-        text: ruleText,
-        kind,
-        fileName: opts.fileName,
-        json,
-        host,
-        options: opts.ruleOptions?.[rule.meta.id] ?? {},
-        report: (f) => {
-          // Built field by field: an object spread per finding showed up in profiles of generated 2,000-container files.
-          const out: Finding = { message: capMessage(f.message), offset: f.offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
-          // A fix whose edits could not be computed (broken document) is not offered.
-          if (f.fixes) {
-            out.fixes = f.fixes.filter((x) => x.edits.length > 0 && (!deep.length || clearOfDeep(x)) && (x.edits.every((e) => e.offset < fixesFrom) || repairs(x)))
-              .map((x) => (x.title.length > 200 ? { ...x, title: capMessage(x.title) } : x));
-          }
-          if (f.related?.length) out.related = f.related;
-          findings.push(out);
-        },
-      };
+      const base = { text: ruleText, kind, fileName: opts.fileName, json, host, options: opts.ruleOptions?.[rule.meta.id] ?? {} };
+      if (units && opts.memo && rule.meta.scope === 'container' && this.runScoped(rule, base, units, opts.memo, (f, delta) => emit(rule, setting, severity, f, delta))) continue;
+      const ctx: RuleContext = { ...base, report: (f) => emit(rule, setting, severity, f) };
       try {
         rule.check(ctx);
       } catch (err) {
@@ -259,6 +290,83 @@ export class Engine {
       }
     }
   }
+
+  /**
+   * The units of a document (core/incremental.ts) and their keys: a unit's text back to the previous unit's end (or
+   * 200 characters and the line's indentation, which fixes copy), with its index; the context is everything else.
+   */
+  private unitKeys(kind: DocumentKind, text: string, opts: LintOptions, json: ParsedJson, memo: LintMemo): UnitKeys | undefined {
+    const u = unitProvider(kind)?.({ text, kind, json, fileName: opts.fileName });
+    // A few containers lint faster again than their keys are built and looked up.
+    if (!u || u.nodes.length < MIN_UNITS) return undefined;
+    const keys: string[] = [];
+    let prevEnd = u.nodes[0].offset;
+    for (let i = 0; i < u.nodes.length; i++) {
+      const node = u.nodes[i];
+      let from = Math.max(0, Math.min(prevEnd, node.offset - 200));
+      for (let c = text.charCodeAt(from - 1); from > 0 && (c === 32 || c === 9); c = text.charCodeAt(--from - 1));
+      keys.push(`${u.indexes[i]}\0${text.slice(from, node.offset + node.length)}`);
+      prevEnd = node.offset + node.length;
+    }
+    const layout = inferFormatting(text);
+    const context = [kind, opts.fileName ?? '', u.derived, layout.eol, layout.insertSpaces, layout.tabSize, text.slice(0, u.nodes[0].offset), text.slice(prevEnd)].join('\0');
+    return { nodes: u.nodes, keys: memo.idsOf(keys), context };
+  }
+
+  /**
+   * Run a rule of `scope: 'container'` on the units whose key is not in the memo, reuse the others' reports, and emit
+   * all of them in unit order (the order the rule reports in). False when the rule must run on the whole document
+   * instead: it threw (the normal path reports that), or it reported outside the unit it checked.
+   */
+  private runScoped(rule: Rule, base: Omit<RuleContext, 'report' | 'only'>, units: UnitKeys, memo: LintMemo, emit: (f: Reported, delta: number) => void): boolean {
+    const context = `${units.context}\0${JSON.stringify(base.options ?? {})}`;
+    let rm = memo.rules.get(rule.meta.id);
+    if (!rm || rm.context !== context) memo.rules.set(rule.meta.id, rm = { context, units: new Map(), off: false, epoch: -1 });
+    if (rm.off) return false;
+    const { nodes, keys } = units;
+    const lists: (Reported[] | undefined)[] = keys.map((k) => rm!.units.get(k));
+    const stale = new Set<JsonNode>();
+    for (let i = 0; i < nodes.length; i++) if (!lists[i]) stale.add(nodes[i]);
+    if (stale.size) {
+      const raw: Reported[] = [];
+      try {
+        rule.check({ ...base, only: stale, report: (f) => { raw.push(f); } });
+      } catch {
+        return false;
+      }
+      for (const f of raw) {
+        const i = unitAt(nodes, f.offset);
+        const node = nodes[i];
+        if (!node || !stale.has(node) || !reportWithin(f, node.offset, node.offset + node.length)) { rm.off = true; rm.units.clear(); return false; }
+        (lists[i] ??= []).push(shiftReport(f, -node.offset));
+      }
+      for (let i = 0; i < nodes.length; i++) lists[i] ??= [];
+    }
+    if (rm.epoch === memo.epoch - 1) {
+      // Up to date as of the previous lint: drop the units it had and this one has not, add the re-checked ones.
+      for (const id of memo.dropped) rm.units.delete(id);
+      if (stale.size) for (let i = 0; i < nodes.length; i++) if (stale.has(nodes[i])) rm.units.set(keys[i], lists[i]!);
+    } else {
+      const next = new Map<number, Reported[]>();
+      for (let i = 0; i < nodes.length; i++) next.set(keys[i], lists[i]!);
+      rm.units = next;
+    }
+    rm.epoch = memo.epoch;
+    memo.stats.checked += stale.size;
+    memo.stats.reused += nodes.length - stale.size;
+    for (let i = 0; i < nodes.length; i++) for (const f of lists[i]!) emit(f, nodes[i].offset);
+    return true;
+  }
+}
+
+/** Index of the last unit starting at or before `offset` (-1 when none). */
+function unitAt(nodes: readonly JsonNode[], offset: number): number {
+  let lo = 0, hi = nodes.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].offset <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** Code-unit order for the tie-break: ids are ASCII, and localeCompare cost ~10 ms per 7,000 findings. */

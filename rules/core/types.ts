@@ -74,6 +74,13 @@ export interface RuleMeta {
   options?: Readonly<Record<string, RuleOptionSpec>>;
   /** Runs only when a severity is configured (e.g. a rule that needs options to mean anything). */
   defaultOff?: boolean;
+  /**
+   * `container`: every finding of the rule lies inside one container definition (fixes and related locations too),
+   * and depends only on that container's text, its index, and what lies outside the containers (the task-level
+   * fields, the derived OS, the document's layout). The engine may then re-run it on the edited containers only
+   * (RuleContext.only), reusing the others' findings from the previous lint (see core/incremental.ts).
+   */
+  scope?: 'container';
 }
 
 /** One rule option. `regex-list` entries are case-insensitive RE2 patterns (linear time; see core/linear-regex.ts). */
@@ -103,6 +110,8 @@ export interface RuleContext {
   readonly options?: Readonly<Record<string, unknown>>;
   /** Host kinds: what the injected host linter parsed (rules/deployment's model); the core never looks inside. */
   readonly host?: unknown;
+  /** For a rule of `scope: 'container'`: check only these units (container objects); the rest are known. */
+  readonly only?: ReadonlySet<JsonNode>;
   /** Report a finding. Severity defaults to the rule's configured severity. */
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
 }

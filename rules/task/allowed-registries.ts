@@ -11,6 +11,7 @@ const DOCKER_HUB = 'docker.io';
 export const allowedRegistries: Rule = {
   meta: {
     id: 'task/allowed-registries',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'error',
     description: 'Container images must come from the registries your organisation allows (configured with the "registries" option).',

@@ -7,6 +7,7 @@ import { portNumber } from './util-ports';
 export const awsvpcHostPort: Rule = {
   meta: {
     id: 'task/awsvpc-host-port',
+    scope: 'container',
     kinds: ['task-definition'],
     defaultSeverity: 'error',
     description: 'With networkMode awsvpc, hostPort must be omitted or equal to containerPort.',

@@ -7,6 +7,7 @@ import { prependElement, setProperty } from '../core/local-edits';
 export const dropAllCapabilities: Rule = {
   meta: {
     id: 'task/drop-all-capabilities',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'info',
     description: 'Linux containers should drop all capabilities ("drop": ["ALL"]) and add back only the ones they need.',

@@ -45,6 +45,7 @@ export function literalTag(image: string): { tag: string; digest: boolean } | un
 export const imagePinned: Rule = {
   meta: {
     id: 'task/image-pinned',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'warning',
     description: 'Container images should name a version (tag or digest), not "latest" or no tag.',

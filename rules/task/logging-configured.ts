@@ -6,6 +6,7 @@ import { containerLabel, taskView } from './model';
 export const loggingConfigured: Rule = {
   meta: {
     id: 'task/logging-configured',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'warning',
     description: 'Every container should send its logs somewhere (logConfiguration.logDriver).',

@@ -2,6 +2,7 @@
 // ({"taskDefinition": {...}}), or a bare containerDefinitions array.
 import type { JsonNode, RuleContext } from '../core/types';
 import { child, elements, stringList, stringValue } from '../core/json';
+import { registerUnits } from '../core/incremental';
 
 export type TaskShape = 'register' | 'describe' | 'containers';
 
@@ -32,7 +33,17 @@ export interface TaskView {
 
 const cache = new WeakMap<JsonNode, TaskView>();
 
-export function taskView(ctx: RuleContext): TaskView | undefined {
+/**
+ * The task view of the document. With ctx.only (a rule of `scope: 'container'` re-run on the edited containers),
+ * `containers` lists only those; everything else is the whole document's.
+ */
+export function taskView(ctx: Pick<RuleContext, 'json' | 'kind' | 'only'>): TaskView | undefined {
+  const view = wholeView(ctx);
+  const only = ctx.only;
+  return view && only ? { ...view, containers: view.containers.filter((c) => only.has(c.node)) } : view;
+}
+
+function wholeView(ctx: Pick<RuleContext, 'json' | 'kind'>): TaskView | undefined {
   const root = ctx.json?.root;
   if (!root) return undefined;
   const cached = cache.get(root);
@@ -52,6 +63,14 @@ export function taskView(ctx: RuleContext): TaskView | undefined {
   if (view) cache.set(root, view);
   return view;
 }
+
+// Incremental linting (core/incremental.ts): the units of a task definition are its container definitions; rules of
+// `scope: 'container'` read, besides a container and the task-level fields, only the OS derived from all containers.
+registerUnits(['task-definition', 'container-definitions'], (ctx) => {
+  const view = wholeView(ctx);
+  if (!view || view.containers.length === 0 || view.containers[0].path.length === 0) return undefined;
+  return { nodes: view.containers.map((c) => c.node), indexes: view.containers.map((c) => c.index), derived: view.os };
+});
 
 function build(shape: TaskShape, def: JsonNode | undefined, defPath: (string | number)[], arr: JsonNode | undefined, arrPath: (string | number)[]): TaskView {
   const containers = elements(arr)

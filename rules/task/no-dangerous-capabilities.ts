@@ -24,6 +24,7 @@ const DANGEROUS: Record<string, string> = {
 export const noDangerousCapabilities: Rule = {
   meta: {
     id: 'task/no-dangerous-capabilities',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'warning',
     description: 'Containers should not add dangerous Linux capabilities such as SYS_ADMIN, NET_ADMIN or ALL.',

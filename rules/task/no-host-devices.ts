@@ -6,6 +6,7 @@ import { modifyWithin } from '../core/local-edits';
 export const noHostDevices: Rule = {
   meta: {
     id: 'task/no-host-devices',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'warning',
     description: 'Containers should not be given host devices (linuxParameters.devices).',

@@ -7,6 +7,7 @@ import { prependElement, setProperty } from '../core/local-edits';
 export const noNewPrivileges: Rule = {
   meta: {
     id: 'task/no-new-privileges',
+    scope: 'container',
     kinds: ['task-definition'],
     defaultSeverity: 'info',
     description: 'Linux containers on EC2 should set the no-new-privileges security option.',

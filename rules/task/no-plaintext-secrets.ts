@@ -12,6 +12,7 @@ const PLACEHOLDER_ARN = 'arn:aws:secretsmanager:<region>:<account-id>:secret:<se
 export const noPlaintextSecrets: Rule = {
   meta: {
     id: 'task/no-plaintext-secrets',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'error',
     description: 'Container environment variables must not hold credentials in plain text; use "secrets" (Secrets Manager or SSM).',

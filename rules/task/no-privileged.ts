@@ -6,6 +6,7 @@ import { containerLabel, taskView } from './model';
 export const noPrivileged: Rule = {
   meta: {
     id: 'task/no-privileged',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'error',
     description: 'Containers must not run privileged (root on the host, all devices, all capabilities).',

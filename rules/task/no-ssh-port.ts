@@ -6,6 +6,7 @@ import { portNumber } from './util-ports';
 export const noSshPort: Rule = {
   meta: {
     id: 'task/no-ssh-port',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'warning',
     description: 'Containers should not expose SSH (port 22); use ECS Exec for interactive access.',

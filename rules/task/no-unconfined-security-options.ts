@@ -14,6 +14,7 @@ const UNCONFINED: Record<string, string> = {
 export const noUnconfinedSecurityOptions: Rule = {
   meta: {
     id: 'task/no-unconfined-security-options',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'warning',
     description: 'dockerSecurityOptions must not disable AppArmor, SELinux labelling or seccomp.',

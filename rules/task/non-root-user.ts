@@ -13,6 +13,7 @@ export function isRootUser(user: string): boolean {
 export const nonRootUser: Rule = {
   meta: {
     id: 'task/non-root-user',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'warning',
     description: 'Linux containers should run as a non-root user (set "user" to a non-zero uid).',

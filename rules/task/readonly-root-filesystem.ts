@@ -7,6 +7,7 @@ import { setProperty } from '../core/local-edits';
 export const readonlyRootFilesystem: Rule = {
   meta: {
     id: 'task/readonly-root-filesystem',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'warning',
     description: 'Linux containers should mount their root filesystem read-only (readonlyRootFilesystem: true).',

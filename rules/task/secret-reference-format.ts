@@ -6,6 +6,7 @@ import { checkRegistryCredentials, checkSecretReference, type RefProblem } from 
 export const secretReferenceFormat: Rule = {
   meta: {
     id: 'task/secret-reference-format',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'error',
     description: 'Secret references must be Secrets Manager ARNs or unversioned SSM parameter ARNs/names.',

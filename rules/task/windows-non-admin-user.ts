@@ -6,6 +6,7 @@ import { containerAnchor } from './hardening-helpers';
 export const windowsNonAdminUser: Rule = {
   meta: {
     id: 'task/windows-non-admin-user',
+    scope: 'container',
     kinds: ['task-definition', 'container-definitions'],
     defaultSeverity: 'warning',
     description: 'Windows containers should run as a non-administrator user (not ContainerAdministrator).',
