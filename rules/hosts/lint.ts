@@ -59,7 +59,7 @@ export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostPars
     const e = parsed.syntaxError;
     // A Jinja/Go template of a template (Proton's `{% if %}`, `{{ service.name }}`) is not YAML until rendered: say so
     // at info level rather than fail CI on a file that is not meant to parse as committed.
-    const templated = parsed.format !== 'hcl' && /\{%-?\s|\{\{[^{}]*\}\}/.test(text);
+    const templated = parsed.format !== 'hcl' && templateDirectiveExplains(text, e.offset);
     out.push({
       ruleId: opts.syntaxRuleId,
       severity: (settings[opts.syntaxRuleId] as Severity | undefined) ?? (templated ? 'info' : 'error'),
@@ -121,6 +121,18 @@ export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostPars
   for (const x of parsed.scripts ?? []) out.push(...yield* lintTerraformScript(engine, x, opts));
   out.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
   return out;
+}
+
+/**
+ * Whether a template directive sits at or before the line of a syntax error, so that the error is the template's,
+ * not the file's. A directive opens with an expression (`{{ name }}`, `{{.Values.x}}`, `{{- if }}`, `{{#each}}`) or a
+ * Jinja tag (`{% if %}`); braces inside a string (`"{{"}}`, found by fuzzing) are not one: such a file fails closed.
+ */
+function templateDirectiveExplains(text: string, errorOffset: number): boolean {
+  const m = /\{%-?\s|\{\{-?\s*[A-Za-z_.$#/][^{}\n]*\}\}/.exec(text);
+  if (!m) return false;
+  const lineEnd = text.indexOf('\n', errorOffset);
+  return m.index <= (lineEnd < 0 ? text.length : lineEnd);
 }
 
 /** A user-data script (CloudFormation or Terraform) through the agent-config rules, with the host's settings. */

@@ -93,4 +93,19 @@ Resources:
     const broken = lint("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [\n", { fileName: 'x.yaml' }).findings.filter((f) => f.ruleId === 'json/syntax-error');
     assert.deepEqual(broken.map((f) => f.severity), ['error']);
   });
+
+  it('braces inside a string are not a template directive: a broken template holding a privileged container fails (1M fuzz run)', () => {
+    const syntax = (text: string, fileName = 'template.json') => lint(text, { fileName }).findings.filter((f) => f.ruleId === 'json/syntax-error').map((f) => f.severity);
+    // Privileged container after the syntax error, `{{"}}` only inside string values: an error, so CI fails closed.
+    const fuzzed = '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"T": {"Type": "AWS::ECS::TaskDefinition", "Properties": '
+      + '[[[]]], {"x": "{{{{", "ContainerDefinitions": [{"Name": "a", "Image": "x", "Privileged": true, "DockerLabels": {"l": "{{{{"}}]}}}}';
+    assert.deepEqual(syntax(fuzzed), ['error']);
+    // A directive written after the broken line does not explain the error either.
+    const head = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n";
+    assert.deepEqual(syntax(`${head}  A: b: c\n  B: '{{ service.name }}'\n`, 'x.yaml'), ['error']);
+    // Go, Handlebars and Jinja expressions at or before the error still do.
+    for (const d of ['{{ .Values.image }}', '{{- if .Enabled }}', '{{#each services}}', '{{service_instance.inputs.image}}']) {
+      assert.deepEqual(syntax(`${head}  A: ${d} [\n`, 'x.yaml'), ['info'], d);
+    }
+  });
 });
