@@ -12,19 +12,18 @@ export function inferFormatting(text: string): FormattingOptions {
 
 /** Set (or insert) the value at `path`; no edits when jsonc-parser cannot (it throws on some broken documents). */
 export function setValue(text: string, path: JSONPath, value: unknown): TextEdit[] {
-  return formattedModify(text, path, value, false);
+  return safeEdits(() => formattedModify(text, path, value, inferFormatting(text))) ?? [];
 }
 
 /**
- * jsonc-parser's modify(), formatted like the document. It formats the whole lines around an insertion, applying each
+ * jsonc-parser's modify(), formatted like the document (throws where modify() does). It formats the whole lines around an insertion, applying each
  * formatting edit to the full text: on a line holding thousands of brackets that took 40 s (1M fuzz run), so such
  * lines keep the unformatted edit, which is just as valid.
  */
-function formattedModify(text: string, path: JSONPath, value: unknown, isArrayInsertion: boolean): TextEdit[] {
-  const raw = safeEdits(() => modify(text, path, value, { isArrayInsertion }));
-  if (!raw?.length) return [];
-  if (!cheapToFormat(text, raw[0])) return raw;
-  return safeEdits(() => modify(text, path, value, { formattingOptions: inferFormatting(text), isArrayInsertion })) ?? raw;
+export function formattedModify(text: string, path: JSONPath, value: unknown, formattingOptions: FormattingOptions, isArrayInsertion = false): TextEdit[] {
+  const raw = modify(text, path, value, { isArrayInsertion });
+  if (!raw.length || !cheapToFormat(text, raw[0])) return raw;
+  return safeEdits(() => modify(text, path, value, { formattingOptions, isArrayInsertion })) ?? raw;
 }
 
 /** Formatting lines longer than this, or holding more openers, is skipped (see setValue). */
@@ -76,7 +75,7 @@ export function removeNode(node: JsonNode): TextEdit {
 
 /** Insert into an array at `index` (-1 appends). */
 export function insertValue(text: string, path: JSONPath, index: number, value: unknown): TextEdit[] {
-  return formattedModify(text, [...path, index], value, true);
+  return safeEdits(() => formattedModify(text, [...path, index], value, inferFormatting(text), true)) ?? [];
 }
 
 /** Apply edits (non-overlapping) to a text. */

@@ -1,10 +1,10 @@
 // Translate a fix computed on a virtual document into edits of the host file: apply it to the virtual text, diff the
 // values before and after, and replay each change (set, add, remove, insert) on the host's own syntax. A change that
 // cannot be replayed safely drops the whole fix: a missing fix is better than a wrong edit.
-import { modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import type { FormattingOptions, JSONPath } from 'jsonc-parser';
 import { isMap, isSeq, isScalar, isPair, stringify, type Node as YamlNode, type YAMLMap, type YAMLSeq, type Pair } from 'yaml';
 import type { TextEdit } from '../core/types';
-import { applyEdits, diffEdit, inferFormatting } from '../core/edits';
+import { applyEdits, diffEdit, formattedModify, inferFormatting } from '../core/edits';
 import { lastProp, namesOf, nodeAt, toHostKeys, type HNode } from './tree';
 import type { HostFormat } from './cfn';
 import { enclosingContainer, type VirtualDoc } from './virtual';
@@ -147,14 +147,14 @@ function jsonHostEdits(input: HostFixInput, changes: Change[]): TextEdit[] | und
       const parent = nodeAt(input.root, c.path.slice(0, -1));
       const last = c.path[c.path.length - 1];
       const names = typeof last === 'string' ? namesOf(parent).child(last) : namesOf(parent);
-      edits = modify(text, hostPath, toHostKeys(c.value, names), { formattingOptions });
+      edits = formattedModify(text, hostPath, toHostKeys(c.value, names), formattingOptions);
     } else if (c.op === 'add') {
       const names = namesOf(node);
-      edits = modify(text, [...hostPath, names.toHost(c.key)], toHostKeys(c.value, names.child(c.key)), { formattingOptions });
+      edits = formattedModify(text, [...hostPath, names.toHost(c.key)], toHostKeys(c.value, names.child(c.key)), formattingOptions);
     } else if (c.op === 'remove') {
-      edits = modify(text, hostPath, undefined, { formattingOptions });
+      edits = formattedModify(text, hostPath, undefined, formattingOptions);
     } else {
-      edits = modify(text, [...hostPath, c.index], toHostKeys(c.value, namesOf(node)), { formattingOptions, isArrayInsertion: true });
+      edits = formattedModify(text, [...hostPath, c.index], toHostKeys(c.value, namesOf(node)), formattingOptions, true);
     }
     text = applyEdits(text, edits);
   }
