@@ -53,8 +53,20 @@ export function parseJson(text: string): ParsedJson {
   const deep = tooDeepRanges(text, MAX_DEPTH);
   const source = deep.length ? blankRanges(text, deep) : text;
   const errors: ParseError[] = [];
-  const root = parseStrict(source, MAX_DEPTH) ?? parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  // The strict parser is tried again only on a text it has not seen (too-deep values blanked): a broken document
+  // was parsed three times over before (strict, strict again, jsonc-parser).
+  const root = (deep.length ? parseStrict(source, MAX_DEPTH) : undefined) ?? parseTolerant(source, errors);
   return deep.length ? { root, errors, tooDeep: true, deepRanges: deep, source } : { root, errors };
+}
+
+/** jsonc-parser's tree and errors, with the options every JSON document is parsed with. */
+export function parseTolerant(text: string, errors: ParseError[]): JsonNode | undefined {
+  return parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+}
+
+/** Whether some container in `text` opens deeper than `limit` levels (outside strings). */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  return tooDeepRanges(text, limit).length > 0;
 }
 
 /** The property node (key + value) named `key` of an object node. Exact, case-sensitive match like the AWS API. */

@@ -101,17 +101,43 @@ describe('incremental linting equals a fresh lint', () => {
     const start = taskdef(list, 20);
     let text = start;
     const plain = (t: unknown) => JSON.stringify(t, (k, v) => (k === 'parent' ? undefined : v));
-    let spliced = 0;
+    let spliced = 0, brokenSpliced = 0;
     for (let step = 0; step < STEPS * 2; step++) {
       text = r() < 0.3 ? start : edit(text, r, pool);
       const had = memo.root;
       const got = parseWithMemo(text, memo);
       if (had && got.root && memo.root === got.root && got.root !== had) spliced++;
+      if (memo.restore) brokenSpliced++;
       assert.equal(plain(got), plain(parseJson(text)), `step ${step}`);
       // Parent links are the tree's own.
       const walk = (n: { parent?: unknown; children?: { parent?: unknown }[] }) => { for (const c of n.children ?? []) { assert.equal(c.parent, n); walk(c as never); } };
       if (got.root) walk(got.root as never);
     }
     assert.ok(spliced > STEPS / 2, `${spliced} spliced`);
+    assert.ok(brokenSpliced > STEPS / 10, `${brokenSpliced} broken values spliced`);
+  });
+
+  it('a broken splice still read by a lint is left alone; the next parse starts over', () => {
+    const memo: ParseMemo = { readers: 0 };
+    const strict = taskdef(list, 20);
+    const at = strict.indexOf('"image"', strict.length / 2);
+    const broken = strict.slice(0, at) + '{' + strict.slice(at);
+    const plain = (t: unknown) => JSON.stringify(t, (k, v) => (k === 'parent' ? undefined : v));
+    parseWithMemo(strict, memo);
+    const b = parseWithMemo(broken, memo);
+    assert.ok(memo.restore, 'the broken edit was spliced');
+    assert.ok(b.errors.length > 0);
+    const bPlain = plain(b);
+    assert.equal(bPlain, plain(parseJson(broken)));
+    memo.readers++; // a lint still reads b's tree
+    const next = strict.replace('"family": "app"', '"family": "apq"');
+    assert.equal(plain(parseWithMemo(next, memo)), plain(parseJson(next)));
+    assert.equal(plain(b), bPlain, 'the tree the lint reads did not change under it');
+    memo.readers--;
+    // Undo after a broken splice that was restored: the strict tree again, equal to a fresh parse.
+    parseWithMemo(strict, memo);
+    parseWithMemo(broken, memo);
+    assert.equal(plain(parseWithMemo(strict, memo)), plain(parseJson(strict)));
+    assert.equal(memo.restore, undefined);
   });
 });
