@@ -2,7 +2,7 @@
 // Fails closed: whatever goes wrong, the document ends with its findings or with an error saying it was not linted.
 import type { DocumentKind, Finding, Fix, JsonNode, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
 import { applyEdits, inferFormatting } from './edits';
-import { LintMemo, reportWithin, shiftReport, unitProvider, type Reported } from './incremental';
+import { LintMemo, reportWithin, shiftReport, unitProvider, type Reported, type UnitIds, type UnitReports } from './incremental';
 import { parseJson } from './json';
 import { parseWithMemo } from './incremental-parse';
 import { detectKind, type Associations } from './detect';
@@ -38,7 +38,7 @@ export interface LintOptions {
 interface UnitKeys {
   nodes: readonly JsonNode[];
   /** LintMemo ids of the units' keys. */
-  keys: number[];
+  ids: UnitIds;
   context: string;
 }
 
@@ -119,6 +119,7 @@ function shifted(findings: Finding[], shift: number): Finding[] {
   for (const f of findings) {
     f.offset += shift;
     if (f.fixes) f.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + shift })) }));
+    if (f.related) f.related = f.related.map((r) => (r.fileName ? r : { ...r, offset: r.offset + shift }));
   }
   return findings;
 }
@@ -191,7 +192,7 @@ export class Engine {
     const kind = opts.kind ?? detectKind({ text, fileName: opts.fileName, json, associations: opts.associations });
     onKind(kind);
     // Host linters keep nodes of the tree in their results (resources): that tree is never changed in place.
-    if (opts.memo && this.hosts?.isHost(kind)) { opts.memo.parse.text = undefined; opts.memo.parse.root = undefined; }
+    if (opts.memo && this.hosts?.isHost(kind)) { opts.memo.parse.text = undefined; opts.memo.parse.root = undefined; opts.memo.parse.restore = undefined; }
     if (kind === 'unknown') return { kind, findings: [] };
     const findings: Finding[] = [];
     const settings = opts.ruleSettings ?? {};
@@ -252,16 +253,17 @@ export class Engine {
     const clearOfDeep = (fix: Fix) => fix.edits.every((e) => deep.every((d) => e.offset + e.length <= d.offset || e.offset >= d.offset + d.length));
 
     /** The engine's side of ctx.report: severity, capped message, fixes that can be offered here. */
-    // `delta`: a reused report (core/incremental.ts) is stored relative to its container, moved here.
-    const emit = (rule: Rule, setting: Severity | undefined, severity: Severity, reported: Reported, delta = 0) => {
-      const f = delta && (reported.fixes?.length || reported.related?.length) ? shiftReport(reported, delta) : reported;
-      const offset = f === reported ? reported.offset + delta : f.offset;
+    /** Nothing to filter but fixes without edits (no syntax error, nothing too deep). */
+    const plain = fixesFrom === Infinity && !deep.length;
+    const offered = (x: Fix) => x.edits.length > 0 && (!deep.length || clearOfDeep(x)) && (x.edits.every((e) => e.offset < fixesFrom) || repairs(x));
+    const emit = (rule: Rule, setting: Severity | undefined, severity: Severity, f: Reported) => {
       // Built field by field: an object spread per finding showed up in profiles of generated 2,000-container files.
-      const out: Finding = { message: capMessage(f.message), offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
-      // A fix whose edits could not be computed (broken document) is not offered.
+      const out: Finding = { message: capMessage(f.message), offset: f.offset, length: f.length, ruleId: rule.meta.id, severity: setting ?? f.severity ?? severity };
+      // A fix whose edits could not be computed (broken document) is not offered. The rule's own array when every fix
+      // is (a report re-used from the memo is emitted on every edit: no new arrays for it).
       if (f.fixes) {
-        out.fixes = f.fixes.filter((x) => x.edits.length > 0 && (!deep.length || clearOfDeep(x)) && (x.edits.every((e) => e.offset < fixesFrom) || repairs(x)))
-          .map((x) => (x.title.length > 200 ? { ...x, title: capMessage(x.title) } : x));
+        out.fixes = plain && f.fixes.every((x) => x.edits.length > 0 && x.title.length <= 200) ? f.fixes
+          : f.fixes.filter(offered).map((x) => (x.title.length > 200 ? { ...x, title: capMessage(x.title) } : x));
       }
       if (f.related?.length) out.related = f.related;
       findings.push(out);
@@ -274,7 +276,7 @@ export class Engine {
       yield;
       const severity: Severity = setting ?? rule.meta.defaultSeverity;
       const base = { text: ruleText, kind, fileName: opts.fileName, json, host, options: opts.ruleOptions?.[rule.meta.id] ?? {} };
-      if (units && opts.memo && rule.meta.scope === 'container' && this.runScoped(rule, base, units, opts.memo, (f, delta) => emit(rule, setting, severity, f, delta))) continue;
+      if (units && opts.memo && rule.meta.scope === 'container' && this.runScoped(rule, base, units, opts.memo, (f) => emit(rule, setting, severity, f))) continue;
       const ctx: RuleContext = { ...base, report: (f) => emit(rule, setting, severity, f) };
       try {
         rule.check(ctx);
@@ -299,18 +301,18 @@ export class Engine {
     const u = unitProvider(kind)?.({ text, kind, json, fileName: opts.fileName });
     // A few containers lint faster again than their keys are built and looked up.
     if (!u || u.nodes.length < MIN_UNITS) return undefined;
-    const keys: string[] = [];
+    const texts: string[] = [];
     let prevEnd = u.nodes[0].offset;
     for (let i = 0; i < u.nodes.length; i++) {
       const node = u.nodes[i];
       let from = Math.max(0, Math.min(prevEnd, node.offset - 200));
       for (let c = text.charCodeAt(from - 1); from > 0 && (c === 32 || c === 9); c = text.charCodeAt(--from - 1));
-      keys.push(`${u.indexes[i]}\0${text.slice(from, node.offset + node.length)}`);
+      texts.push(text.slice(from, node.offset + node.length));
       prevEnd = node.offset + node.length;
     }
     const layout = inferFormatting(text);
     const context = [kind, opts.fileName ?? '', u.derived, layout.eol, layout.insertSpaces, layout.tabSize, text.slice(0, u.nodes[0].offset), text.slice(prevEnd)].join('\0');
-    return { nodes: u.nodes, keys: memo.idsOf(keys), context };
+    return { nodes: u.nodes, ids: memo.idsOf(texts, u.indexes), context };
   }
 
   /**
@@ -318,43 +320,60 @@ export class Engine {
    * all of them in unit order (the order the rule reports in). False when the rule must run on the whole document
    * instead: it threw (the normal path reports that), or it reported outside the unit it checked.
    */
-  private runScoped(rule: Rule, base: Omit<RuleContext, 'report' | 'only'>, units: UnitKeys, memo: LintMemo, emit: (f: Reported, delta: number) => void): boolean {
+  private runScoped(rule: Rule, base: Omit<RuleContext, 'report' | 'only'>, units: UnitKeys, memo: LintMemo, emit: (f: Reported) => void): boolean {
     const context = `${units.context}\0${JSON.stringify(base.options ?? {})}`;
     let rm = memo.rules.get(rule.meta.id);
-    if (!rm || rm.context !== context) memo.rules.set(rule.meta.id, rm = { context, units: new Map(), off: false, epoch: -1 });
+    if (!rm || rm.context !== context) memo.rules.set(rule.meta.id, rm = { context, ids: [], entries: [], off: false, epoch: -1 });
     if (rm.off) return false;
-    const { nodes, keys } = units;
-    const lists: (Reported[] | undefined)[] = keys.map((k) => rm!.units.get(k));
-    const stale = new Set<JsonNode>();
-    for (let i = 0; i < nodes.length; i++) if (!lists[i]) stale.add(nodes[i]);
-    if (stale.size) {
+    const { nodes } = units;
+    const { ids, epoch, changed } = units.ids;
+    let entries: (UnitReports | undefined)[];
+    let stale: number[];
+    if (changed && rm.epoch === epoch - 1 && rm.ids.length === ids.length) {
+      // The memo is the previous lint's, unit for unit: only the changed positions are checked.
+      entries = rm.entries;
+      stale = changed;
+    } else {
+      const byId = new Map<number, UnitReports>();
+      for (let i = 0; i < rm.ids.length; i++) byId.set(rm.ids[i], rm.entries[i]);
+      entries = ids.map((id) => byId.get(id));
+      stale = [];
+      for (let i = 0; i < ids.length; i++) if (!entries[i]) stale.push(i);
+    }
+    if (stale.length) {
+      const only = new Set<JsonNode>();
+      for (const i of stale) only.add(nodes[i]);
       const raw: Reported[] = [];
       try {
-        rule.check({ ...base, only: stale, report: (f) => { raw.push(f); } });
+        rule.check({ ...base, only, report: (f) => { raw.push(f); } });
       } catch {
         return false;
       }
+      const fresh = new Map<number, UnitReports>();
+      for (const i of stale) fresh.set(i, { at: nodes[i].offset, list: [] });
       for (const f of raw) {
         const i = unitAt(nodes, f.offset);
-        const node = nodes[i];
-        if (!node || !stale.has(node) || !reportWithin(f, node.offset, node.offset + node.length)) { rm.off = true; rm.units.clear(); return false; }
-        (lists[i] ??= []).push(shiftReport(f, -node.offset));
+        const into = fresh.get(i);
+        if (!into || !reportWithin(f, nodes[i].offset, nodes[i].offset + nodes[i].length)) { rm.off = true; rm.ids = []; rm.entries = []; return false; }
+        into.list.push(f);
       }
-      for (let i = 0; i < nodes.length; i++) lists[i] ??= [];
+      for (const [i, e] of fresh) entries[i] = e;
     }
-    if (rm.epoch === memo.epoch - 1) {
-      // Up to date as of the previous lint: drop the units it had and this one has not, add the re-checked ones.
-      for (const id of memo.dropped) rm.units.delete(id);
-      if (stale.size) for (let i = 0; i < nodes.length; i++) if (stale.has(nodes[i])) rm.units.set(keys[i], lists[i]!);
-    } else {
-      const next = new Map<number, Reported[]>();
-      for (let i = 0; i < nodes.length; i++) next.set(keys[i], lists[i]!);
-      rm.units = next;
+    rm.ids = ids;
+    rm.entries = entries as UnitReports[];
+    rm.epoch = epoch;
+    memo.stats.checked += stale.length;
+    memo.stats.reused += nodes.length - stale.length;
+    for (let i = 0; i < nodes.length; i++) {
+      const e = entries[i]!, at = nodes[i].offset;
+      if (e.at !== at) {
+        // The unit moved (an edit before it): its reports move with it, once.
+        const delta = at - e.at;
+        e.list = e.list.map((f) => shiftReport(f, delta));
+        e.at = at;
+      }
+      for (const f of e.list) emit(f);
     }
-    rm.epoch = memo.epoch;
-    memo.stats.checked += stale.size;
-    memo.stats.reused += nodes.length - stale.size;
-    for (let i = 0; i < nodes.length; i++) for (const f of lists[i]!) emit(f, nodes[i].offset);
     return true;
   }
 }

@@ -35,17 +35,40 @@ export function unitProvider(kind: DocumentKind): UnitProvider | undefined {
   return providers.get(kind);
 }
 
-/** What a rule reported, offsets relative to its unit's start. */
+/** What a rule reported. */
 export type Reported = Parameters<RuleContext['report']>[0];
 
-/** One rule's reports per unit (by the id of its key), valid for one context and one set of options. */
+/**
+ * A rule's reports on one unit, as they were when the unit started at `at`; moved (to new objects) only when the unit
+ * has moved, so the units before an edit cost nothing to report again.
+ */
+export interface UnitReports {
+  at: number;
+  list: Reported[];
+}
+
+/** One rule's reports per unit, valid for one context and one set of options. */
 export interface RuleMemo {
   context: string;
-  units: Map<number, Reported[]>;
+  /** Unit ids of the lint that last updated this memo, in unit order, and the reports on each unit. */
+  ids: number[];
+  entries: UnitReports[];
   /** The rule reported outside the unit it checked: no reuse in this context. */
   off: boolean;
-  /** LintMemo.epoch when `units` was last brought up to date. */
+  /** The lint (LintMemo.epoch) whose units `ids` are. */
   epoch: number;
+}
+
+/** The ids a lint gave its units (LintMemo.idsOf). */
+export interface UnitIds {
+  ids: number[];
+  /** This lint's number; the previous lint's is one less. */
+  epoch: number;
+  /**
+   * Positions whose id is new when the previous lint had as many units (an edit inside containers, the common case);
+   * undefined when the count changed (a container added or removed).
+   */
+  changed?: number[];
 }
 
 /** Per-document memory of the scoped rules' findings between lints (kept by the caller, one per document). */
@@ -54,33 +77,37 @@ export class LintMemo {
   /** The last strict parse, re-used by the next lint when an edit stays inside one value (core/incremental-parse.ts). */
   readonly parse: ParseMemo = { readers: 0 };
   /**
-   * Unit keys of the last lint -> small ids, so each key (a container's text) is hashed and compared once per lint,
-   * not once per rule. Ids are never reused; keys not seen in a lint are dropped.
+   * The units of the last lint, in order: each one's index, text (its key) and id. A unit keeps its id when the unit at
+   * the same position has the same index and text; ids are never reused. Texts are compared where they are (a string
+   * comparison of two slices copies nothing) rather than hashed into a map: a 900 KB document's containers were
+   * hashed on every edit.
    */
-  private ids = new Map<string, number>();
+  private unitTexts: string[] = [];
+  private unitIndexes: number[] = [];
+  private unitIds: number[] = [];
   private nextId = 1;
 
-  /** Lints that computed unit ids; a rule memo last updated in the previous one can be updated by `dropped` alone. */
+  /** Lints that computed unit ids. */
   epoch = 0;
-  /** Ids of the previous lint's keys that this lint does not have. */
-  dropped: number[] = [];
 
-  /** Ids of this lint's unit keys (the same id as in the previous lint for a key it had). */
-  idsOf(keys: readonly string[]): number[] {
-    const next = new Map<string, number>();
-    const out = keys.map((k) => {
-      let id = this.ids.get(k);
-      if (id === undefined) id = this.nextId++;
-      next.set(k, id);
-      return id;
-    });
-    this.dropped = [];
-    if (next.size !== this.ids.size || out.some((id, i) => id !== this.ids.get(keys[i]))) {
-      for (const [k, id] of this.ids) if (next.get(k) !== id) this.dropped.push(id);
+  /**
+   * Ids of this lint's units (the same id as in the previous lint for a unit it had at the same position with the
+   * same index and text). The texts are kept until the next lint; they should be slices of the linted text, which
+   * the caller keeps anyway, so no other version of the document stays in memory.
+   */
+  idsOf(texts: readonly string[], indexes: readonly number[]): UnitIds {
+    const prevTexts = this.unitTexts, prevIndexes = this.unitIndexes, prevIds = this.unitIds;
+    const ids = new Array<number>(texts.length);
+    const changed: number[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      if (i < prevIds.length && prevIndexes[i] === indexes[i] && prevTexts[i] === texts[i]) ids[i] = prevIds[i];
+      else { ids[i] = this.nextId++; changed.push(i); }
     }
-    this.ids = next;
-    this.epoch++;
-    return out;
+    const aligned = texts.length === prevIds.length;
+    this.unitTexts = texts.slice();
+    this.unitIndexes = indexes.slice();
+    this.unitIds = ids;
+    return { ids, epoch: ++this.epoch, ...(aligned ? { changed } : {}) };
   }
 
   /** Units checked and reused by the last lints (for tests and profiles). */
