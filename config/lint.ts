@@ -112,8 +112,13 @@ export function* lintFileSteps(engine: Engine, filePath: string, text: string, o
   const byOffset = new DirectiveIndex(directives.directives);
   all = [...all, ...directives.problems];
   const wantFingerprints = opts.fingerprints !== false || !!opts.baseline;
-  const fps = wantFingerprints ? computeFingerprints(all, text, kind) : [];
   const applicable = config.ignores.filter((ig) => ignoreAppliesToFile(ig, filePath));
+  if (!wantFingerprints && applicable.length === 0 && directives.directives.length === 0 && directives.problems.length === 0 && inOutputOrder(result.findings)) {
+    // Nothing to suppress, add or re-order (the editor, typing in a file without directives): the engine's findings
+    // as they are, without a wrapper object per finding and a second sort on every keystroke.
+    return { kind, findings: result.findings, fingerprints: [], suppressed: [], configErrors: errors, unusedIgnores: [], usedIgnores: [], config, ...(resources ? { resources } : {}) };
+  }
+  const fps = wantFingerprints ? computeFingerprints(all, text, kind) : [];
   // The tree for `at` is only needed when an entry has one and there is something to suppress.
   const root = isJsonKind(kind) && all.length > 0 && applicable.some((ig) => ig.entry.at !== undefined) ? parseJson(text).root : undefined;
   const atNodes = new Map<string, JsonNode[]>();
@@ -138,7 +143,7 @@ export function* lintFileSteps(engine: Engine, filePath: string, text: string, o
   }
   // Pseudo-rules of this layer honour severities too ("config/unused-ignore": "off").
   const active = findings.map((f, i) => ({ f: withSeverity(f, config.rules), fp: fingerprints[i] })).filter((x) => x.f !== undefined);
-  const order = active.map((x, i) => i).sort((a, b) => active[a].f!.offset - active[b].f!.offset || active[a].f!.ruleId.localeCompare(active[b].f!.ruleId));
+  const order = active.map((x, i) => i).sort((a, b) => outputOrder(active[a].f!, active[b].f!));
   return {
     kind,
     findings: order.map((i) => active[i].f!),
@@ -164,6 +169,20 @@ export function commentPolicy(filePath: string, kind: DocumentKind, text: string
   }
   if (!isJsonKind(kind)) return undefined;
   return /\.jsonc$/i.test(filePath) ? { syntax: 'jsonc' } : { syntax: 'jsonc', rejected: 'AWS rejects comments in JSON documents, so directives only work in .jsonc files; use an "ignores" entry in the config file' };
+}
+
+/** The order of a file's findings: by offset, then rule id. */
+function outputOrder(a: Finding, b: Finding): number {
+  return a.offset - b.offset || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Whether findings are in output order already, with no finding of this layer's pseudo-rules (severities apply). */
+function inOutputOrder(findings: readonly Finding[]): boolean {
+  for (let i = 0; i < findings.length; i++) {
+    if (CONFIG_RULE_IDS.includes(findings[i].ruleId)) return false;
+    if (i > 0 && outputOrder(findings[i - 1], findings[i]) > 0) return false;
+  }
+  return true;
 }
 
 function withSeverity(f: Finding, rules: Record<string, SeveritySetting>): Finding | undefined {

@@ -1,7 +1,7 @@
 // Findings -> LSP diagnostics, and the debounced per-document scheduler used for push diagnostics.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationTokenSource, DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { CancellationTokenSource, DiagnosticSeverity, type CancellationToken, type Diagnostic, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NOT_LINTED_ID, ruleDocsPath, type Engine, type Finding, type Severity } from '../rules';
 import type { LintSnapshot } from './documents';
@@ -9,11 +9,12 @@ import type { LintSnapshot } from './documents';
 export const SOURCE = 'ecs-lint';
 
 /**
- * What a diagnostic carries so that code actions can find its finding again. No document version: a diagnostic that
- * an edit leaves as it was stays equal, so a pull can answer `unchanged` (code actions lint the current text anyway).
+ * What a diagnostic carries besides its rule id (its `code`): whether a quick fix is offered. Nothing more: every
+ * diagnostic is encoded and sent on each change of a document's list (about 35 bytes a diagnostic went with a copy of
+ * the rule id here), and no document version: a diagnostic that an edit leaves as it was stays equal, so a pull can
+ * answer `unchanged` (code actions lint the current text anyway).
  */
 export interface DiagnosticData {
-  ruleId: string;
   fixable: boolean;
 }
 
@@ -45,13 +46,24 @@ export function findingRange(doc: TextDocument, f: Pick<Finding, 'offset' | 'len
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** Findings shown for a document: at most `max`, most severe first (then in text order). */
-function shown(findings: readonly Finding[], max: number): { keep: Finding[]; hidden: Finding[] } {
-  if (findings.length <= max) return { keep: [...findings], hidden: [] };
+function shown(findings: readonly Finding[], max: number): { keep: readonly Finding[]; hidden: Finding[] } {
+  if (findings.length <= max) return { keep: findings, hidden: [] };
   const order = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.offset - b.offset);
   return { keep: order.slice(0, max).sort((a, b) => a.offset - b.offset), hidden: order.slice(max) };
 }
 
-export function toDiagnostics(engine: Engine, snap: LintSnapshot, limits: { maxFileSizeKb: number; maxDiagnostics: number }): Diagnostic[] {
+/**
+ * What makes building a document's diagnostics cheap while typing: `lines`, the live document when it holds the linted
+ * text (its line offsets are kept up to date edit by edit; a new TextDocument would scan the whole text), and
+ * `previous`, the diagnostics last sent for it, whose objects are re-used where a diagnostic is unchanged, so that
+ * comparing with them (PullReports) is an identity check and no garbage is made.
+ */
+export interface DiagnosticsReuse {
+  lines?: TextDocument;
+  previous?: readonly Diagnostic[];
+}
+
+export function toDiagnostics(engine: Engine, snap: LintSnapshot, limits: { maxFileSizeKb: number; maxDiagnostics: number }, reuse: DiagnosticsReuse = {}): Diagnostic[] {
   if (snap.tooLarge) {
     // An error, not a note: the file was not linted, and nothing may read as a clean result.
     return [{
@@ -62,14 +74,27 @@ export function toDiagnostics(engine: Engine, snap: LintSnapshot, limits: { maxF
       message: `Not linted: the file is larger than ecsLint.maxFileSizeKb (${limits.maxFileSizeKb} KB). Findings of this file are unknown; raise the setting or run the CLI.`,
     }];
   }
-  const doc = snapshotDocument(snap);
+  const live = reuse.lines;
+  const doc = live && live.version === snap.version && live.getText() === snap.text ? live : snapshotDocument(snap);
   const { keep, hidden } = shown(snap.findings, limits.maxDiagnostics);
+  const previous = reuse.previous ?? [];
+  let p = 0; // where the previous list is matched up to (findings and diagnostics are both in text order)
   const out: Diagnostic[] = keep.map((f) => {
+    const start = doc.positionAt(f.offset);
+    const end = f.length > 0 ? doc.positionAt(f.offset + f.length) : start;
+    const severity = SEVERITY[f.severity] ?? DiagnosticSeverity.Warning;
+    const fixable = !!f.fixes?.length;
+    if (!f.related?.length) {
+      // An insertion or removal before this one shifts the lists by one: look one further too.
+      for (let j = p; j < previous.length && j <= p + 1; j++) {
+        if (sameAs(previous[j], f, start, end, severity, fixable)) { p = j + 1; return previous[j]; }
+      }
+    }
     const href = docsUri(engine, f.ruleId);
-    const data: DiagnosticData = { ruleId: f.ruleId, fixable: !!f.fixes?.length };
+    const data: DiagnosticData = { fixable };
     return {
-      range: findingRange(doc, f),
-      severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
+      range: { start, end: f.length > 0 ? end : { line: start.line, character: start.character } },
+      severity,
       code: f.ruleId,
       ...(href ? { codeDescription: { href } } : {}),
       source: SOURCE,
@@ -97,6 +122,14 @@ export function toDiagnostics(engine: Engine, snap: LintSnapshot, limits: { maxF
     });
   }
   return out;
+}
+
+/** Whether a previous diagnostic (without related locations) says exactly what the finding would. */
+function sameAs(d: Diagnostic, f: Finding, start: Position, end: Position, severity: DiagnosticSeverity, fixable: boolean): boolean {
+  const r = d.range;
+  return d.code === f.ruleId && d.message === f.message && d.severity === severity && !d.relatedInformation
+    && r.start.line === start.line && r.start.character === start.character && r.end.line === end.line && r.end.character === end.character
+    && (d.data as DiagnosticData | undefined)?.fixable === fixable;
 }
 
 /** Whether two diagnostic lists are equal, field by field (what a client would show is the same). */
@@ -139,6 +172,11 @@ export class PullReports {
     const resultId = String(this.next++);
     this.last.set(uri, { resultId, items });
     return { kind: 'full', resultId, items };
+  }
+
+  /** The diagnostics of the last report for uri (toDiagnostics re-uses their objects). */
+  lastItems(uri: string): readonly Diagnostic[] | undefined {
+    return this.last.get(uri)?.items;
   }
 
   forget(uri: string): void {

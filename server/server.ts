@@ -4,7 +4,7 @@
 // (or didChangeConfiguration {settings: {ecsLint}}); initializationOptions {debounceMs} tunes the push debounce.
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
-  ProposedFeatures, TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult,
+  ProposedFeatures, TextDocuments, TextDocumentSyncKind, type CancellationToken, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultEngine, type DocumentKind } from '../rules';
@@ -80,6 +80,9 @@ async function lintSettings(uri: string): Promise<Settings> {
   return settings.get(uri);
 }
 
+/** Push mode: the diagnostics last published per document (toDiagnostics re-uses their objects). */
+const published = new Map<string, Diagnostic[]>();
+
 /** Text as of the last open/save, linted in `ecsLint.run: onSave` mode. */
 const saved = new Map<string, TextSnapshot>();
 let scheduler: PushScheduler | undefined;
@@ -117,7 +120,9 @@ async function publish(uri: string, token: CancellationToken): Promise<void> {
   const target = diagnosticsTarget(live, s);
   const snap = await cache.lintAsync(target, s, token);
   if (!snap || token.isCancellationRequested) return;
-  await connection.sendDiagnostics({ uri, version: target.version, diagnostics: toDiagnostics(engine, snap, s) });
+  const diagnostics = toDiagnostics(engine, snap, s, { lines: live, previous: published.get(uri) });
+  published.set(uri, diagnostics);
+  await connection.sendDiagnostics({ uri, version: target.version, diagnostics });
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -212,6 +217,7 @@ documents.onDidClose(guard(log, 'didClose', (e) => {
   saved.delete(uri);
   cache.forget(uri);
   reports.forget(uri);
+  published.delete(uri);
   settings.forget(uri);
   if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
 }));
@@ -227,7 +233,7 @@ connection.languages.diagnostics.on((params, token) => runSafe(log, 'textDocumen
     if (!s.enable || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const snap = await cache.lintAsync(diagnosticsTarget(doc, s), s, token);
     if (!snap) throw cancelled();
-    return reports.report(doc.uri, toDiagnostics(engine, snap, s), params.previousResultId);
+    return reports.report(doc.uri, toDiagnostics(engine, snap, s, { lines: doc, previous: reports.lastItems(doc.uri) }), params.previousResultId);
   }, token));
 
 connection.onCodeAction((params, token) => runSafe(log, 'textDocument/codeAction', [], async () => {

@@ -2,30 +2,38 @@
 export interface Position { line: number; character: number }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(private readonly text: string) {
+  /** Line starts, computed on first use: most lints never convert an offset (no directive comments). */
+  private lineStarts?: number[];
+  constructor(private readonly text: string) {}
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const starts = [0];
+    const text = this.text;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
+      if (c === 10) starts.push(i + 1);
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+        starts.push(i + 1);
       }
     }
+    return (this.lineStarts = starts);
   }
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0, hi = this.starts.length - 1;
+    const starts = this.starts;
+    let lo = 0, hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    return { line: lo, character: offset - starts[lo] };
   }
   offsetAt(pos: Position): number {
-    if (pos.line >= this.starts.length) return this.text.length;
+    const starts = this.starts;
+    if (pos.line >= starts.length) return this.text.length;
     if (pos.line < 0) return 0;
-    return Math.min(this.starts[pos.line] + pos.character, this.text.length);
+    return Math.min(starts[pos.line] + pos.character, this.text.length);
   }
 }
 
