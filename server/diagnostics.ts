@@ -85,8 +85,10 @@ export function toDiagnostics(engine: Engine, snap: LintSnapshot, limits: { maxF
     const severity = SEVERITY[f.severity] ?? DiagnosticSeverity.Warning;
     const fixable = !!f.fixes?.length;
     if (!f.related?.length) {
-      // An insertion or removal before this one shifts the lists by one: look one further too.
-      for (let j = p; j < previous.length && j <= p + 1; j++) {
+      // Both lists are in text order: skip the previous diagnostics before this position (gone, or moved), then look
+      // among those at this very position.
+      while (p < previous.length && before(previous[p].range.start, start)) p++;
+      for (let j = p; j < previous.length && !before(start, previous[j].range.start); j++) {
         if (sameAs(previous[j], f, start, end, severity, fixable)) { p = j + 1; return previous[j]; }
       }
     }
@@ -122,6 +124,10 @@ export function toDiagnostics(engine: Engine, snap: LintSnapshot, limits: { maxF
     });
   }
   return out;
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 /** Whether a previous diagnostic (without related locations) says exactly what the finding would. */

@@ -2,8 +2,10 @@
 import * as assert from 'node:assert/strict';
 import { Engine, type Rule } from '../../rules';
 import { fixAllSafe } from '../../server/codeActions';
-import { PushScheduler } from '../../server/diagnostics';
-import { fileNameOf } from '../../server/documents';
+import { PushScheduler, toDiagnostics } from '../../server/diagnostics';
+import { fileNameOf, LintCache } from '../../server/documents';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultEngine } from '../../rules';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/settings';
 import { waitFor } from './client';
 
@@ -54,6 +56,40 @@ describe('server modules', () => {
     assert.equal(tokens.get('b')!.isCancellationRequested, false);
     s.dispose();
     release();
+  });
+
+  it('toDiagnostics re-uses the previous objects of unchanged diagnostics and equals a fresh conversion', () => {
+    const engine = defaultEngine();
+    const cache = new LintCache(engine, () => undefined);
+    const settings = normalizeSettings({});
+    const containers = Array.from({ length: 12 }, (_, i) => ({ name: `c${i}`, image: 'nginx:latest', privileged: i % 2 === 0, user: 'root' }));
+    let text = JSON.stringify({ family: 'f', containerDefinitions: containers }, null, 2);
+    const uri = 'untitled:reuse.json';
+    const live = TextDocument.create(uri, 'json', 1, text);
+    let previous = toDiagnostics(engine, cache.lint({ uri, version: 1, text }, settings), settings, { lines: live });
+    assert.ok(previous.length > 20);
+    const edits = [
+      { at: text.indexOf('"c5"') + 2, insert: 'x' }, // a finding's own value: that diagnostic changes, the rest are kept
+      { at: text.indexOf('"family"'), insert: '\n' }, // every line moves: nothing is re-used
+      { at: text.lastIndexOf('"nginx:latest"') + 3, insert: 'q' },
+      { at: text.indexOf('"c3"'), insert: '{' }, // broken: a syntax error joins the list
+    ];
+    let version = 1;
+    for (const e of edits) {
+      text = text.slice(0, e.at) + e.insert + text.slice(e.at);
+      version++;
+      TextDocument.update(live, [{ text }], version);
+      const snap = cache.lint({ uri, version, text }, settings);
+      const reused = toDiagnostics(engine, snap, settings, { lines: live, previous });
+      assert.deepEqual(reused, toDiagnostics(engine, snap, settings), `after inserting ${JSON.stringify(e.insert)}`);
+      const kept = reused.filter((d) => previous.includes(d)).length;
+      // A newline moves every line; a broken container loses what the tolerant parse drops after it; another edit
+      // changes only the diagnostics of the container it is in.
+      if (e.insert === '\n') assert.equal(kept, 0);
+      else if (e.insert === '{') assert.ok(kept >= reused.filter((d) => d.range.start.line < live.positionAt(e.at).line).length, `${kept} re-used`);
+      else assert.ok(kept >= previous.length - 10, `${JSON.stringify(e.insert)}: ${kept} of ${previous.length} re-used`);
+      previous = reused;
+    }
   });
 
   it('fileNameOf gives the fs path for file URIs and the path for other schemes', () => {
