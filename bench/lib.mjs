@@ -134,14 +134,14 @@ export function rssMb(pid) {
  * `server: 'json'`, for VS Code's JSON language server (bench/json-server.cjs: no schema, no push delay).
  */
 export class Lsp {
-  constructor({ pull = true, debounceMs = 0, server = 'ours' } = {}) {
+  constructor({ pull = true, debounceMs = 0, server = 'ours', nodeArgs = [], env } = {}) {
     const rpc = require('vscode-jsonrpc/node');
     this.spawnedAt = performance.now();
     this.server = server;
     // BENCH_SERVER_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=bench/tmp" to profile it.
     const script = server === 'json' ? join(root, 'bench', 'json-server.cjs') : join(root, 'dist', 'server.js');
     const flags = server === 'json' ? (process.env.BENCH_JSON_SERVER_ARGS ?? '') : (process.env.BENCH_SERVER_ARGS ?? '');
-    this.child = spawn(process.execPath, [...(flags ? flags.split(' ') : []), script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = spawn(process.execPath, [...(flags ? flags.split(' ') : []), ...nodeArgs, script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], ...(env ? { env: { ...process.env, ...env } } : {}) });
     this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.child.stdout), new rpc.StreamMessageWriter(this.child.stdin));
     this.waiters = [];
     this.versions = new Map();

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { Lsp, policyDoc, rng, rssMb, stats, taskDocs, randomEdit, undoEdit, root } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
 
@@ -108,18 +108,30 @@ async function startup(text, uri) {
 }
 
 /**
- * RSS over `edits` edits of one document (a pull every 10th, as when typing faster than the lints; all changes are
- * applied). V8 grows its heap to a working size during the first ~1,000 edits and then stays there, so the leak
- * figure is the growth from 1,000 to `edits` edits; the growth from the first lint is reported too.
+ * Memory over `edits` edits of one document (a pull every 10th, as when typing faster than the lints; all changes are
+ * applied). RSS read from outside is a sawtooth: garbage that young collections promote waits in the old space for
+ * the next full collection, so two readings differ by where they fall on it (between 1,000 and 10,000 edits: +4 MB
+ * for the code before issue 18 in one run, +43 MB for code with a lower RSS throughout in another). The leak figures are taken after a full collection (bench/gc-probe.cjs, loaded
+ * into this server process only): heap in use and RSS after the first lint, at 1,000 edits and at the end.
+ * The peak and the RSS after the first lint are read from outside.
  */
-async function memory(text, edits) {
-  const lsp = new Lsp({ pull: true });
+export async function memory(text, edits) {
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-gc-'));
+  const out = join(dir, 'gc.json');
+  const lsp = new Lsp({ pull: true, nodeArgs: ['--expose-gc', '--require', join(root, 'bench', 'gc-probe.cjs')], env: { ECS_BENCH_GC_OUT: out } });
+  const probe = async () => {
+    rmSync(out, { force: true });
+    lsp.child.kill('SIGUSR2');
+    for (let i = 0; i < 500 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 10));
+    return JSON.parse(readFileSync(out, 'utf8'));
+  };
   await lsp.initialize();
   const uri = 'file:///bench/memory/taskdef.json';
   lsp.open(uri, text);
   await lsp.diagnostics(uri);
   const first = rssMb(lsp.child.pid);
-  let warm;
+  const firstGc = await probe();
+  let warm, peak = first;
   const r = rng(99);
   let pending;
   for (let i = 0; i < edits; i++) {
@@ -127,13 +139,18 @@ async function memory(text, edits) {
     if (pending) { change = undoEdit(text, pending); pending = undefined; } else { const e = randomEdit(text, r); change = e.change; pending = e.text; }
     lsp.change(uri, change);
     if (i % 10 === 9) await lsp.diagnostics(uri);
-    if (i === 999) warm = rssMb(lsp.child.pid);
+    if (i % 500 === 499) peak = Math.max(peak, rssMb(lsp.child.pid) ?? 0);
+    if (i === 999) warm = await probe();
   }
   await lsp.diagnostics(uri);
-  const after = rssMb(lsp.child.pid);
+  const after = await probe();
   await lsp.stop();
-  const diff = (a, b) => (a !== undefined && b !== undefined ? a - b : undefined);
-  return { edits, rssFirstLintMb: first, rssAfter1000Mb: warm, rssAfterMb: after, growthMb: diff(after, warm), growthFromFirstLintMb: diff(after, first) };
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    edits, rssFirstLintMb: first, peakRssMb: peak, rssFirstLintGcMb: firstGc.rssMb, growthFromFirstLintMb: after.rssMb - firstGc.rssMb,
+    heapAfter1000Mb: warm.heapUsedMb, heapAfterMb: after.heapUsedMb, heapGrowthMb: after.heapUsedMb - warm.heapUsedMb,
+    rssAfter1000Mb: warm.rssMb, rssAfterMb: after.rssMb, growthMb: after.rssMb - warm.rssMb,
+  };
 }
 
 /** Cost of the IAM data in a fresh process: require() of the bundled module, then the first lookup (parse + index). */
