@@ -2,11 +2,13 @@
 // balancer pieces and repositories, and a 200-resource Terraform module. Lint time in process (with and without the
 // whole-template deployment rules), and didChange -> diagnostics through the real server.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { root, require, stats } from './lib.mjs';
 import { versusJson } from './protocol.mjs';
+
+const RUNTIME_WASM = 'tree-sitter.wasm', GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
 
 /** One application unit: ~2.6 KB pretty-printed, 10 resources wired with Ref / GetAtt. */
 function unit(i) {
@@ -67,8 +69,15 @@ function splitModule(text, n) {
 export async function benchHosts() {
   const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-'));
   const out = join(dir, 'engine.cjs');
-  await build({ entryPoints: [join(root, 'rules/index.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
-  const { defaultEngine, allRules } = require(out);
+  // The engine with the Terraform grammar's loader; the grammar's .wasm files are read from beside the bundle, as in dist/.
+  await build({
+    stdin: { contents: "export * from './rules'; export { loadTerraform } from './config/terraform-grammar';", resolveDir: root, loader: 'ts' },
+    outfile: out, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning',
+    alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') }, // as scripts/build.mjs
+  });
+  for (const f of [RUNTIME_WASM, GRAMMAR_WASM]) copyFileSync(join(root, 'dist', f), join(dir, f));
+  const { defaultEngine, allRules, loadTerraform } = require(out);
+  await loadTerraform();
   rmSync(dir, { recursive: true, force: true });
   const engine = defaultEngine();
   const deploymentIds = allRules.filter((r) => r.meta.kinds.includes('cloudformation')).map((r) => r.meta.id);
@@ -80,6 +89,10 @@ export async function benchHosts() {
   const cfnAll = time(() => engine.lint(cfn.text, { fileName: 'stack.template.json' }), 11);
   const cfnWithout = time(() => engine.lint(cfn.text, { fileName: 'stack.template.json', ruleSettings: off }), 11);
   const findings = engine.lint(cfn.text, { fileName: 'stack.template.json' }).findings;
+  // A figure of a lint that failed (no grammar: one internal/rule-error) would be meaningless.
+  const failed = (r) => r.findings.find((f) => f.ruleId.startsWith('internal/'));
+  const broken = failed(engine.lint(tf, { fileName: 'main.tf' })) ?? failed(engine.lint(cfn.text, { fileName: 'stack.template.json' }));
+  if (broken) throw new Error(`bench: the host lint failed: ${broken.message}`);
   const tfLint = time(() => engine.lint(tf, { fileName: 'main.tf' }), 21);
   // The same 200 resources as a module of 4 files: one file linted with its 3 siblings (the whole-module model).
   const parts = splitModule(tf, 4);
