@@ -277,7 +277,7 @@ export class Engine {
       const severity: Severity = setting ?? rule.meta.defaultSeverity;
       const base = { text: ruleText, kind, fileName: opts.fileName, json, host, options: opts.ruleOptions?.[rule.meta.id] ?? {} };
       if (units && opts.memo && rule.meta.scope === 'container' && this.runScoped(rule, base, units, opts.memo, (f) => emit(rule, setting, severity, f))) continue;
-      const ctx: RuleContext = { ...base, report: (f) => emit(rule, setting, severity, f) };
+      const ctx = ruleContext(base, undefined, (f) => emit(rule, setting, severity, f));
       try {
         rule.check(ctx);
       } catch (err) {
@@ -345,7 +345,7 @@ export class Engine {
       for (const i of stale) only.add(nodes[i]);
       const raw: Reported[] = [];
       try {
-        rule.check({ ...base, only, report: (f) => { raw.push(f); } });
+        rule.check(ruleContext(base, only, (f) => { raw.push(f); }));
       } catch {
         return false;
       }
@@ -376,6 +376,14 @@ export class Engine {
     }
     return true;
   }
+}
+
+/**
+ * A rule's context, always built with the same fields in the same order: an object spread here (`{ ...base, report }`)
+ * made every rule's reads of it slower, doubling the lint of a small document.
+ */
+function ruleContext(base: Omit<RuleContext, 'report' | 'only'>, only: ReadonlySet<JsonNode> | undefined, report: RuleContext['report']): RuleContext {
+  return { text: base.text, kind: base.kind, fileName: base.fileName, json: base.json, host: base.host, options: base.options, only, report };
 }
 
 /** Index of the last unit starting at or before `offset` (-1 when none). */
