@@ -2,7 +2,7 @@
 // Fails closed: whatever goes wrong, the document ends with its findings or with an error saying it was not linted.
 import type { DocumentKind, Finding, Fix, JsonNode, ParsedJson, Rule, RuleContext, Severity, SeveritySetting } from './types';
 import { applyEdits, inferFormatting } from './edits';
-import { LintMemo, reportWithin, shiftReport, unitProvider, type Reported, type UnitIds, type UnitReports } from './incremental';
+import { keptReport, LintMemo, reportWithin, shiftReport, unitProvider, type Reported, type UnitIds, type UnitReports } from './incremental';
 import { parseJson } from './json';
 import { parseWithMemo } from './incremental-parse';
 import { detectKind, type Associations } from './detect';
@@ -355,7 +355,7 @@ export class Engine {
         const i = unitAt(nodes, f.offset);
         const into = fresh.get(i);
         if (!into || !reportWithin(f, nodes[i].offset, nodes[i].offset + nodes[i].length)) { rm.off = true; rm.ids = []; rm.entries = []; return false; }
-        into.list.push(f);
+        into.list.push(keptReport(f));
       }
       for (const [i, e] of fresh) entries[i] = e;
     }

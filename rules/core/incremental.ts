@@ -10,7 +10,7 @@
 // task definition's OS). Any change of the context re-runs the rule on every unit. A rule that breaks its declaration
 // (a finding outside the unit it checked) is run on the whole document from then on.
 import type { DocumentKind, JsonNode, RuleContext } from './types';
-import type { ParseMemo } from './incremental-parse';
+import { ownCopy, type ParseMemo } from './incremental-parse';
 
 /** The units of a document and what rules derive from all of them (part of every unit's context). */
 export interface Units {
@@ -112,6 +112,17 @@ export class LintMemo {
 
   /** Units checked and reused by the last lints (for tests and profiles). */
   readonly stats = { checked: 0, reused: 0 };
+}
+
+/**
+ * A report to keep across lints, with strings of its own: a message built from a value of the document (a container
+ * name) is a view of that version's whole text until something flattens it, and a kept report would keep that text.
+ */
+export function keptReport(f: Reported): Reported {
+  const out: Reported = { ...f, message: ownCopy(f.message) };
+  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, title: ownCopy(x.title), edits: x.edits.map((e) => ({ ...e, content: ownCopy(e.content) })) }));
+  if (f.related) out.related = f.related.map((r) => ({ ...r, message: ownCopy(r.message) }));
+  return out;
 }
 
 /** Move a report by `delta` (fix edits and related locations too); a new object, the stored one is kept as is. */

@@ -5,6 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { defaultEngine, LintMemo, parseJson, type LintOptions } from '../../rules';
 import { parseWithMemo, type ParseMemo } from '../../rules/core/incremental-parse';
 import { REPO_ROOT, rng } from '../helpers';
@@ -115,6 +117,35 @@ describe('incremental linting equals a fresh lint', () => {
     }
     assert.ok(spliced > STEPS / 2, `${spliced} spliced`);
     assert.ok(brokenSpliced > STEPS / 10, `${brokenSpliced} broken values spliced`);
+  });
+
+  it('kept trees and reports hold no earlier version of the document', () => {
+    // Values parsed from a slice of the document, and messages quoting them, were views of that version's whole
+    // text: every spliced value and every kept report held its own ~1 MB copy alive.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const cs = Array.from({ length: 40 }, (_, i) => ({ name: `container-with-a-long-name-${i}`, image: 'nginx:latest', user: 'root', dockerLabels: { filler: 'x'.repeat(25_000) } }));
+    let text = JSON.stringify({ family: 'f', containerDefinitions: cs }, null, 2);
+    const memo = new LintMemo();
+    const engine = defaultEngine();
+    engine.lint(text, { fileName: 'big.json', memo });
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const r = rng(11);
+    for (let i = 0; i < 60; i++) {
+      const at = text.indexOf('container-with-a-long-name-', Math.floor(r() * text.length * 0.95));
+      if (at < 0) continue;
+      text = text.slice(0, at + 5) + 'x' + text.slice(at + 5);
+      // Every other edit also touches the array between two containers, so the whole array is parsed again: the
+      // renamed container's messages then quote a name parsed from that (1 MB) copy.
+      if (i % 2) { const open = text.lastIndexOf('{', at); text = `${text.slice(0, open)} ${text.slice(open)}`; }
+      text = (' ' + text).slice(1); // a new string per version, as an editor's
+      engine.lint(text, { fileName: 'big.json', memo });
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+    assert.ok(memo.stats.reused > 0);
+    assert.ok(grown < 12, `${grown.toFixed(1)} MB kept after 60 edits of a ${(text.length / 2 ** 20).toFixed(1)} MB document`);
   });
 
   it('a broken splice still read by a lint is left alone; the next parse starts over', () => {
