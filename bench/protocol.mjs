@@ -1,7 +1,7 @@
 // Items 2-4 through the real server (dist/server.js --stdio): pull and push latency after random single-character
 // edits, the 50-statement policy and the IAM data's start-up cost, spawn-to-initialize, and RSS after 10,000 edits.
 import { join } from 'node:path';
-import { Lsp, policyDoc, rng, rssMb, stats, taskDocs, randomEdit, undoEdit, root } from './lib.mjs';
+import { Lsp, policyDoc, positionAt, rng, rssMb, stats, taskDocs, randomEdit, undoEdit, root } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,15 +116,7 @@ async function startup(text, uri) {
  * The peak and the RSS after the first lint are read from outside.
  */
 export async function memory(text, edits) {
-  const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-gc-'));
-  const out = join(dir, 'gc.json');
-  const lsp = new Lsp({ pull: true, nodeArgs: ['--expose-gc', '--require', join(root, 'bench', 'gc-probe.cjs')], env: { ECS_BENCH_GC_OUT: out } });
-  const probe = async () => {
-    rmSync(out, { force: true });
-    lsp.child.kill('SIGUSR2');
-    for (let i = 0; i < 500 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 10));
-    return JSON.parse(readFileSync(out, 'utf8'));
-  };
+  const { lsp, probe, dispose } = probedServer();
   await lsp.initialize();
   const uri = 'file:///bench/memory/taskdef.json';
   lsp.open(uri, text);
@@ -144,13 +136,58 @@ export async function memory(text, edits) {
   }
   await lsp.diagnostics(uri);
   const after = await probe();
-  await lsp.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await dispose();
   return {
     edits, rssFirstLintMb: first, peakRssMb: peak, rssFirstLintGcMb: firstGc.rssMb, growthFromFirstLintMb: after.rssMb - firstGc.rssMb,
     heapAfter1000Mb: warm.heapUsedMb, heapAfterMb: after.heapUsedMb, heapGrowthMb: after.heapUsedMb - warm.heapUsedMb,
     rssAfter1000Mb: warm.rssMb, rssAfterMb: after.rssMb, growthMb: after.rssMb - warm.rssMb,
   };
+}
+
+/** A server that reports its heap after a full GC on request (bench/gc-probe.cjs). */
+function probedServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-gc-'));
+  const out = join(dir, 'gc.json');
+  const lsp = new Lsp({ pull: true, nodeArgs: ['--expose-gc', '--require', join(root, 'bench', 'gc-probe.cjs')], env: { ECS_BENCH_GC_OUT: out } });
+  const probe = async () => {
+    rmSync(out, { force: true });
+    lsp.child.kill('SIGUSR2');
+    for (let i = 0; i < 500 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 10));
+    return JSON.parse(readFileSync(out, 'utf8'));
+  };
+  const dispose = async () => { await lsp.stop(); rmSync(dir, { recursive: true, force: true }); };
+  return { lsp, probe, dispose };
+}
+
+/**
+ * Typing: `edits` letters inserted one after another inside string values all over the document (it stays valid, so
+ * every edit is spliced into the kept tree), a pull after each. What a long session keeps: heap in use after a full
+ * GC at the start and at the end (a kept tree or report that held its version of the document grew this by the
+ * document's size per edit).
+ */
+export async function typingMemory(text, edits) {
+  const { lsp, probe, dispose } = probedServer();
+  await lsp.initialize();
+  const uri = 'file:///bench/memory/typing.json';
+  lsp.open(uri, text);
+  await lsp.diagnostics(uri);
+  const before = await probe();
+  const r = rng(7);
+  let cur = text;
+  for (let i = 0; i < edits;) {
+    const at = Math.floor(r() * cur.length);
+    if (!/[a-z]/.test(cur[at])) continue;
+    const next = cur.slice(0, at) + 'q' + cur.slice(at);
+    try { JSON.parse(next); } catch { continue; }
+    const start = positionAt(cur, at);
+    lsp.change(uri, { range: { start, end: start }, text: 'q' });
+    cur = next;
+    i++;
+    await lsp.diagnostics(uri);
+  }
+  const after = await probe();
+  await dispose();
+  return { edits, bytes: text.length, heapBeforeMb: before.heapUsedMb, heapAfterMb: after.heapUsedMb, heapGrowthMb: after.heapUsedMb - before.heapUsedMb };
 }
 
 /** Cost of the IAM data in a fresh process: require() of the bundled module, then the first lookup (parse + index). */
@@ -200,5 +237,6 @@ export async function benchProtocol({ memoryEdits = 10_000 } = {}) {
     },
     iamData: await iamDataCost(),
     memory: await memory(docs.medium, memoryEdits),
+    typingMemory: await typingMemory(docs.large, 300),
   };
 }

@@ -67,6 +67,8 @@ if (p) {
   row(`4 heap in use after a full GC, 1,000 -> ${p.memory.edits} edits, MB`, `${ms(p.memory.heapAfter1000Mb)} -> ${ms(p.memory.heapAfterMb)} (${p.memory.heapGrowthMb >= 0 ? '+' : ''}${ms(p.memory.heapGrowthMb)})`);
   row(`4 RSS growth from the first lint to ${p.memory.edits} edits, after a full GC, MB`, `${ms(p.memory.growthFromFirstLintMb)} (${ms(p.memory.rssFirstLintGcMb)} -> ${ms(p.memory.rssAfterMb)})`);
   row(`4 RSS after the first lint / peak over ${p.memory.edits} edits (read from outside), MB`, `${ms(p.memory.rssFirstLintMb)} / ${ms(p.memory.peakRssMb)}`);
+  const t = p.typingMemory;
+  if (t) row(`4 typing ${t.edits} letters into the large file (${(t.bytes / 1024).toFixed(0)} KB), heap after a full GC, MB`, `${ms(t.heapBeforeMb)} -> ${ms(t.heapAfterMb)} (${t.heapGrowthMb >= 0 ? '+' : ''}${ms(t.heapGrowthMb)})`, '≤ 20', t.heapGrowthMb <= 20);
 }
 if (results.vsix) row('4 .vsix size, MB', results.vsix.mb === undefined ? results.vsix.note : results.vsix.mb.toFixed(2), '≤ 5', results.vsix.mb !== undefined && results.vsix.mb <= 5);
 const c = results.cli;
