@@ -111,16 +111,12 @@ async function startup(text, uri) {
  * Memory over `edits` edits of one document (a pull every 10th, as when typing faster than the lints; all changes are
  * applied). RSS read from outside is a sawtooth: garbage that young collections promote waits in the old space for
  * the next full collection, so two readings differ by where they fall on it (between 1,000 and 10,000 edits: +4 MB
- * for the code before issue 18 in one run, +43 MB for code with a lower RSS throughout in another). The leak figures are taken after a full collection (bench/gc-probe.cjs, loaded
- * into this server process only): heap in use and RSS after the first lint, at 1,000 edits and at the end.
- * The peak and the RSS after the first lint are read from outside.
+ * for the code before issue 18 in one run, +43 MB for code with a lower RSS throughout in another). The leak figures
+ * are taken after a full collection (bench/gc-probe.cjs, loaded into this server process only): heap in use and RSS
+ * after the first lint, at 1,000 edits and at the end. The peak and the RSS after the first lint are read from outside.
  */
 export async function memory(text, edits) {
-  const { lsp, probe, dispose } = probedServer();
-  await lsp.initialize();
-  const uri = 'file:///bench/memory/taskdef.json';
-  lsp.open(uri, text);
-  await lsp.diagnostics(uri);
+  const { lsp, probe, dispose, uri } = await openProbed(text, 'taskdef.json');
   const first = rssMb(lsp.child.pid);
   const firstGc = await probe();
   let warm, peak = first;
@@ -144,8 +140,8 @@ export async function memory(text, edits) {
   };
 }
 
-/** A server that reports its heap after a full GC on request (bench/gc-probe.cjs). */
-function probedServer() {
+/** A server that reports its heap after a full GC on request (bench/gc-probe.cjs), with `text` open and pulled once. */
+async function openProbed(text, name) {
   const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-gc-'));
   const out = join(dir, 'gc.json');
   const lsp = new Lsp({ pull: true, nodeArgs: ['--expose-gc', '--require', join(root, 'bench', 'gc-probe.cjs')], env: { ECS_BENCH_GC_OUT: out } });
@@ -156,7 +152,11 @@ function probedServer() {
     return JSON.parse(readFileSync(out, 'utf8'));
   };
   const dispose = async () => { await lsp.stop(); rmSync(dir, { recursive: true, force: true }); };
-  return { lsp, probe, dispose };
+  await lsp.initialize();
+  const uri = `file:///bench/memory/${name}`;
+  lsp.open(uri, text);
+  await lsp.diagnostics(uri);
+  return { lsp, probe, dispose, uri };
 }
 
 /**
@@ -166,11 +166,7 @@ function probedServer() {
  * document's size per edit).
  */
 export async function typingMemory(text, edits) {
-  const { lsp, probe, dispose } = probedServer();
-  await lsp.initialize();
-  const uri = 'file:///bench/memory/typing.json';
-  lsp.open(uri, text);
-  await lsp.diagnostics(uri);
+  const { lsp, probe, dispose, uri } = await openProbed(text, 'typing.json');
   const before = await probe();
   const r = rng(7);
   let cur = text;
