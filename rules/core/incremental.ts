@@ -9,7 +9,7 @@
 // kind, the file name, the rule's options and what the kind's unit provider derives from the whole document (a
 // task definition's OS). Any change of the context re-runs the rule on every unit. A rule that breaks its declaration
 // (a finding outside the unit it checked) is run on the whole document from then on.
-import type { DocumentKind, JsonNode, RuleContext } from './types';
+import type { DocumentKind, Finding, JsonNode, RuleContext } from './types';
 import { ownCopy, type ParseMemo } from './incremental-parse';
 
 /** The units of a document and what rules derive from all of them (part of every unit's context). */
@@ -71,9 +71,23 @@ export interface UnitIds {
   changed?: number[];
 }
 
+/**
+ * An embedded document of a host file (rules/hosts) and its findings in the host, as they were when the text its
+ * findings depend on started at `at`.
+ */
+export interface HostDocFindings {
+  at: number;
+  findings: Finding[];
+}
+
 /** Per-document memory of the scoped rules' findings between lints (kept by the caller, one per document). */
 export class LintMemo {
   readonly rules = new Map<string, RuleMemo>();
+  /**
+   * Host files: the last lint's embedded documents by everything their findings depend on (rules/hosts/lint.ts), so
+   * an edit re-lints only the resources it touched.
+   */
+  hostDocs = new Map<string, HostDocFindings>();
   /** The last strict parse, re-used by the next lint when an edit stays inside one value (core/incremental-parse.ts). */
   readonly parse: ParseMemo = { readers: 0 };
   /**
@@ -110,18 +124,26 @@ export class LintMemo {
     return { ids, epoch: ++this.epoch, ...(aligned ? { changed } : {}) };
   }
 
-  /** Units checked and reused by the last lints (for tests and profiles). */
-  readonly stats = { checked: 0, reused: 0 };
+  /** Units checked and reused, host documents reused, by the last lints (for tests and profiles). */
+  readonly stats = { checked: 0, reused: 0, hostDocsReused: 0 };
 }
 
 /**
  * A report to keep across lints, with strings of its own: a message built from a value of the document (a container
  * name) is a view of that version's whole text until something flattens it, and a kept report would keep that text.
  */
-export function keptReport(f: Reported): Reported {
-  const out: Reported = { ...f, message: ownCopy(f.message) };
+export function keptReport<T extends Reported>(f: T): T {
+  const out: T = { ...f, message: ownCopy(f.message) };
   if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, title: ownCopy(x.title), edits: x.edits.map((e) => ({ ...e, content: ownCopy(e.content) })) }));
   if (f.related) out.related = f.related.map((r) => ({ ...r, message: ownCopy(r.message) }));
+  return out;
+}
+
+/** A finding moved by `delta` (a new object, fixes and related locations too; the stored one is kept as is). */
+export function shiftFinding(f: Finding, delta: number): Finding {
+  const out: Finding = { ...f, offset: f.offset + delta };
+  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + delta })) }));
+  if (f.related) out.related = f.related.map((r) => (r.fileName ? r : { ...r, offset: r.offset + delta }));
   return out;
 }
 

@@ -14,6 +14,7 @@ export const hostLinter: HostLinter = {
     const parsed = parseHost(text, kind, json);
     const findings = yield* lintParsedHost(engine, text, parsed, {
       fileName: opts.fileName, ruleSettings: opts.ruleSettings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError, syntaxRuleId: SYNTAX_RULE_ID, internalRuleId: RULE_ERROR_ID, fixes,
+      ...(opts.memo ? { memo: opts.memo } : {}),
     });
     const resources = parsed.resources;
     if (!engine.hasRules(kind)) return { findings, resources };

@@ -13,8 +13,9 @@ import { clampToText } from '../core/positions';
 import { scriptRange, touchesUnknown, type EmbeddedScript } from './terraform-userdata';
 import { MAX_DEPTH } from '../core/json';
 import { capMessage } from '../core/messages';
-import { capDepth } from './tree';
+import { capDepth, type Range } from './tree';
 import { tooDeepFindings } from '../core/limits';
+import { keptReport, reportWithin, shiftFinding, type HostDocFindings, type LintMemo } from '../core/incremental';
 
 /** The part of Engine this module needs (kept structural to avoid an import cycle). */
 export interface EmbeddedLinter {
@@ -39,6 +40,8 @@ export interface HostLintOptions {
   fixes?: boolean;
   /** HCL hosts: replay structural changes as HCL edits. */
   hclEdits?: (doc: EmbeddedDoc, changes: Change[]) => TextEdit[] | undefined;
+  /** The language server's memory of this file's previous lint (core/incremental.ts): unchanged documents are reused. */
+  memo?: Pick<LintMemo, 'hostDocs' | 'stats'>;
 }
 
 const ECS_KINDS = new Set<DocumentKind>(['task-definition', 'container-definitions', 'service-definition']);
@@ -70,56 +73,95 @@ export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostPars
     });
   }
   const formatting = parsed.format === 'json' ? inferFormatting(text) : undefined;
+  // An edit re-lints only the documents it touched: the others' findings are those of the last lint, moved. Not after
+  // a syntax error (what is offered depends on where it is).
+  const memo = parsed.syntaxError ? undefined : opts.memo;
+  const context = memo ? JSON.stringify([opts.fileName ?? '', settings, opts.ruleOptions ?? {}, opts.fixes !== false, parsed.format, formatting ?? null]) : '';
+  const kept = new Map<string, HostDocFindings>();
   for (const doc of parsed.docs) {
     yield;
     if (doc.script !== undefined) { out.push(...yield* lintUserData(engine, text, doc, opts)); continue; }
-    // Values nested deeper than the engine parses are reported here, where they are; the rest of the document is linted.
+    const first = out.length;
+    // Values nested deeper than the engine parses become unknowns before rendering (reported in lintDoc).
     const deep = capDepth(doc.root, MAX_DEPTH);
-    if (deep.length && settings[opts.syntaxRuleId] !== 'off') {
-      out.push(...tooDeepFindings(opts.syntaxRuleId, deep, (settings[opts.syntaxRuleId] as Severity | undefined) ?? 'error', `${doc.label}: `));
+    const v = renderVirtual(doc.root, ECS_KINDS.has(doc.kind) ? isLabelPath : undefined);
+    const span = memo ? docSpan(text, doc) : undefined;
+    // Everything the document's findings depend on: the rendered document, its own lines in the host (ranges, fixes'
+    // layout), how it is labelled and for whom, what its environment values refer to, the file's settings and layout.
+    // Environment values from a parameter elsewhere in the template (NoEcho, a dynamic reference) are in by their message.
+    const refs = span && (doc.envRefs ?? []).map((r) => `${r.node.range.offset - span.from}:${envRefMessage(r)}`).join('\0');
+    const key = span && `${context}\0${doc.kind}\0${doc.label}\0${doc.audience ?? ''}\0${doc.synthetic ? 1 : 0}\0${refs}\0${v.text}\0${text.slice(span.from, span.to)}`;
+    const hit = key ? memo!.hostDocs.get(key) : undefined;
+    if (key && hit) {
+      const moved = hit.findings.map((f) => shiftFinding(f, span!.from - hit.at));
+      out.push(...moved.map((f) => shiftFinding(f, 0)));
+      kept.set(key, { at: span!.from, findings: moved });
+      memo!.stats.hostDocsReused++;
+      continue;
     }
-    const ecs = ECS_KINDS.has(doc.kind);
-    const v = renderVirtual(doc.root, ecs ? isLabelPath : undefined);
-    const res = yield* engine.lintSteps(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
-    let before: unknown;
-    const parsedBefore = () => (before ??= JSON.parse(v.text));
-    for (const f of res.findings) {
-      if (f.ruleId === opts.syntaxRuleId) continue; // the virtual text is generated: it always parses
-      if (aboutUnknown(v, f.offset, f.offset + f.length, READS_LITERALS.has(f.ruleId))) continue;
-      // SSM channel actions are ECS Exec only in a task role: an EC2 instance role uses them for Session Manager.
-      if (f.ruleId === 'iam/ecs-exec' && doc.audience === 'other-role' && /^"ssmmessages:/i.test(v.text.slice(f.offset, f.offset + f.length))) continue;
-      const range = mapRange(v, text, f.offset, f.offset + f.length, doc.anchor);
-      const fixes: Fix[] = [];
-      // No fixes on a host with a syntax error: jsonc-parser's formatting of a template cut inside a string of 3,500
-      // braces took 50 s (found by fuzzing), and an edit after the error could land in the wrong place anyway.
-      for (const fix of doc.synthetic || opts.fixes === false || parsed.syntaxError ? [] : f.fixes ?? []) {
-        const edits = translateFix({ format: parsed.format, hostText: text, root: doc.root, virtualText: v.text, edits: fix.edits, formatting, before: parsedBefore(), doc: v },
-          (changes) => opts.hclEdits?.(doc, changes));
-        if (edits && edits.every((e) => e.offset < fixesFrom)) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });
-      }
-      out.push({
-        ...f,
-        message: capMessage(`${doc.label}: ${ecs ? hostNames(f.message, parsed.format) : f.message}`),
-        offset: range.offset,
-        length: range.length,
-        fixes: fixes.length ? fixes : undefined,
-      });
-    }
-    const secretsSetting = settings[NO_PLAINTEXT_SECRETS];
-    if (secretsSetting !== 'off') {
-      for (const r of doc.envRefs ?? []) {
-        out.push({
-          ruleId: NO_PLAINTEXT_SECRETS,
-          severity: secretsSetting ?? 'error',
-          message: capMessage(`${doc.label}: ${envRefMessage(r)}`),
-          offset: r.node.range.offset,
-          length: r.node.range.length,
-        });
-      }
-    }
+    out.push(...yield* lintDoc(engine, text, parsed, doc, v, deep, formatting, fixesFrom, opts));
+    if (key && out.slice(first).every((f) => reportWithin(f, span!.from, span!.to))) kept.set(key, { at: span!.from, findings: out.slice(first).map((f) => keptReport(f)) });
   }
+  if (memo) memo.hostDocs = kept;
   for (const x of parsed.scripts ?? []) out.push(...yield* lintTerraformScript(engine, x, opts));
   out.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  return out;
+}
+
+/** From the start of the line of the document's anchor (or value) to the end of the line its value ends on. */
+function docSpan(text: string, doc: EmbeddedDoc): { from: number; to: number } {
+  const start = Math.min(doc.anchor.offset, doc.root.range.offset);
+  const end = Math.max(doc.anchor.offset + doc.anchor.length, doc.root.range.offset + doc.root.range.length);
+  const nl = text.indexOf('\n', end);
+  return { from: text.lastIndexOf('\n', start - 1) + 1, to: nl < 0 ? text.length : nl };
+}
+
+/** One embedded document's findings in the host: its too-deep values, its rules' findings mapped back, env references. */
+function* lintDoc(engine: EmbeddedLinter, text: string, parsed: HostParse, doc: EmbeddedDoc, v: ReturnType<typeof renderVirtual>, deep: Range[], formatting: ReturnType<typeof inferFormatting> | undefined, fixesFrom: number, opts: HostLintOptions): Generator<void, Finding[]> {
+  const settings = opts.ruleSettings ?? {};
+  const out: Finding[] = [];
+  const ecs = ECS_KINDS.has(doc.kind);
+  // Values nested deeper than the engine parses are reported here, where they are; the rest of the document is linted.
+  if (deep.length && settings[opts.syntaxRuleId] !== 'off') {
+    out.push(...tooDeepFindings(opts.syntaxRuleId, deep, (settings[opts.syntaxRuleId] as Severity | undefined) ?? 'error', `${doc.label}: `));
+  }
+  const res = yield* engine.lintSteps(v.text, { kind: doc.kind, fileName: opts.fileName, ruleSettings: settings, ruleOptions: opts.ruleOptions, onRuleError: opts.onRuleError });
+  let before: unknown;
+  const parsedBefore = () => (before ??= JSON.parse(v.text));
+  for (const f of res.findings) {
+    if (f.ruleId === opts.syntaxRuleId) continue; // the virtual text is generated: it always parses
+    if (aboutUnknown(v, f.offset, f.offset + f.length, READS_LITERALS.has(f.ruleId))) continue;
+    // SSM channel actions are ECS Exec only in a task role: an EC2 instance role uses them for Session Manager.
+    if (f.ruleId === 'iam/ecs-exec' && doc.audience === 'other-role' && /^"ssmmessages:/i.test(v.text.slice(f.offset, f.offset + f.length))) continue;
+    const range = mapRange(v, text, f.offset, f.offset + f.length, doc.anchor);
+    const fixes: Fix[] = [];
+    // No fixes on a host with a syntax error: jsonc-parser's formatting of a template cut inside a string of 3,500
+    // braces took 50 s (found by fuzzing), and an edit after the error could land in the wrong place anyway.
+    for (const fix of doc.synthetic || opts.fixes === false || parsed.syntaxError ? [] : f.fixes ?? []) {
+      const edits = translateFix({ format: parsed.format, hostText: text, root: doc.root, virtualText: v.text, edits: fix.edits, formatting, before: parsedBefore(), doc: v },
+        (changes) => opts.hclEdits?.(doc, changes));
+      if (edits && edits.every((e) => e.offset < fixesFrom)) fixes.push({ ...fix, title: ecs ? hostNames(fix.title, parsed.format) : fix.title, edits });
+    }
+    out.push({
+      ...f,
+      message: capMessage(`${doc.label}: ${ecs ? hostNames(f.message, parsed.format) : f.message}`),
+      offset: range.offset,
+      length: range.length,
+      fixes: fixes.length ? fixes : undefined,
+    });
+  }
+  const secretsSetting = settings[NO_PLAINTEXT_SECRETS];
+  if (secretsSetting !== 'off') {
+    for (const r of doc.envRefs ?? []) {
+      out.push({
+        ruleId: NO_PLAINTEXT_SECRETS,
+        severity: secretsSetting ?? 'error',
+        message: capMessage(`${doc.label}: ${envRefMessage(r)}`),
+        offset: r.node.range.offset,
+        length: r.node.range.length,
+      });
+    }
+  }
   return out;
 }
 

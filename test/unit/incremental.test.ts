@@ -172,3 +172,41 @@ describe('incremental linting equals a fresh lint', () => {
     assert.equal(memo.restore, undefined);
   });
 });
+
+describe('incremental host linting equals a fresh lint', () => {
+  // CloudFormation and Terraform: an embedded document whose rendering, own lines, label, audience, environment
+  // references, settings and layout are unchanged keeps its findings, moved (rules/hosts/lint.ts).
+  const engine = defaultEngine();
+  const files = ['cdk-fargate.template.json', 'intrinsics.template.json', 'deployment-stack.yaml', 'service.yaml', 'ecs-module.tf', 'deployment-module.tf'];
+  const HOST_STEPS = Math.ceil(STEPS / 2);
+  for (const f of files) {
+    it(`${f}: ${HOST_STEPS} random edits`, function () {
+      this.timeout(300_000);
+      const start = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'hosts', f), 'utf8');
+      const r = rng(20261203 + f.length);
+      const memo = new LintMemo();
+      const chars = 'abc01 {}[]",:\\-\n#\'';
+      let text = start;
+      for (let step = 0; step < HOST_STEPS; step++) {
+        const k = r();
+        const at = Math.floor(r() * text.length);
+        if (k < 0.2) text = start; // back to the start: every document unchanged, moved or not
+        else if (k < 0.6) text = text.slice(0, at) + chars[Math.floor(r() * chars.length)] + text.slice(at);
+        else if (k < 0.95) text = text.slice(0, at) + text.slice(at + 1);
+        else text = text.slice(0, at) + text.slice(at + Math.floor(r() * 300));
+        const incremental = engine.lint(text, { fileName: f, memo });
+        const fresh = engine.lint(text, { fileName: f });
+        if (JSON.stringify(incremental) !== JSON.stringify(fresh)) assert.deepEqual(incremental, fresh, `step ${step} differs from a fresh lint`);
+      }
+      assert.ok(memo.stats.hostDocsReused > HOST_STEPS / 20, `${memo.stats.hostDocsReused} documents reused`);
+    });
+  }
+
+  it('a parameter renamed elsewhere in the template changes an unchanged task definition\'s findings', () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'hosts', 'intrinsics.template.json'), 'utf8');
+    const memo = new LintMemo();
+    const noEcho = (t: string) => engine.lint(t, { fileName: 'stack.json', memo }).findings.filter((x) => /NoEcho/.test(x.message)).length;
+    assert.ok(noEcho(text) > 0);
+    assert.equal(noEcho(text.replace('"Parameters": { "DbPassword"', '"Parameters": { "DbPassword0"')), 0);
+  });
+});
