@@ -115,13 +115,7 @@ function shiftedResource(r: HostResourceSpan, shift: number): HostResourceSpan {
 }
 
 function shifted(findings: Finding[], shift: number): Finding[] {
-  if (!shift) return findings;
-  for (const f of findings) {
-    f.offset += shift;
-    if (f.fixes) f.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + shift })) }));
-    if (f.related) f.related = f.related.map((r) => (r.fileName ? r : { ...r, offset: r.offset + shift }));
-  }
-  return findings;
+  return shift ? findings.map((f) => shiftReport(f, shift)) : findings;
 }
 
 /** Drive a lint generator to its end (the synchronous path; the language server drives it with yields instead). */

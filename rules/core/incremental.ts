@@ -139,17 +139,9 @@ export function keptReport<T extends Reported>(f: T): T {
   return out;
 }
 
-/** A finding moved by `delta` (a new object, fixes and related locations too; the stored one is kept as is). */
-export function shiftFinding(f: Finding, delta: number): Finding {
-  const out: Finding = { ...f, offset: f.offset + delta };
-  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + delta })) }));
-  if (f.related) out.related = f.related.map((r) => (r.fileName ? r : { ...r, offset: r.offset + delta }));
-  return out;
-}
-
-/** Move a report by `delta` (fix edits and related locations too); a new object, the stored one is kept as is. */
-export function shiftReport(f: Reported, delta: number): Reported {
-  const out: Reported = { ...f, offset: f.offset + delta };
+/** A report (or finding) moved by `delta`, fix edits and related locations too: a new object, `f` is kept as is. */
+export function shiftReport<T extends Reported>(f: T, delta: number): T {
+  const out: T = { ...f, offset: f.offset + delta };
   if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + delta })) }));
   if (f.related) out.related = f.related.map((r) => (r.fileName ? r : { ...r, offset: r.offset + delta }));
   return out;

@@ -15,7 +15,7 @@ import { MAX_DEPTH } from '../core/json';
 import { capMessage } from '../core/messages';
 import { capDepth, type Range } from './tree';
 import { tooDeepFindings } from '../core/limits';
-import { keptReport, reportWithin, shiftFinding, type HostDocFindings, type LintMemo } from '../core/incremental';
+import { keptReport, reportWithin, shiftReport, type HostDocFindings, type LintMemo } from '../core/incremental';
 
 /** The part of Engine this module needs (kept structural to avoid an import cycle). */
 export interface EmbeddedLinter {
@@ -81,7 +81,6 @@ export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostPars
   for (const doc of parsed.docs) {
     yield;
     if (doc.script !== undefined) { out.push(...yield* lintUserData(engine, text, doc, opts)); continue; }
-    const first = out.length;
     // Values nested deeper than the engine parses become unknowns before rendering (reported in lintDoc).
     const deep = capDepth(doc.root, MAX_DEPTH);
     const v = renderVirtual(doc.root, ECS_KINDS.has(doc.kind) ? isLabelPath : undefined);
@@ -93,14 +92,15 @@ export function* lintHost(engine: EmbeddedLinter, text: string, parsed: HostPars
     const key = span && `${context}\0${doc.kind}\0${doc.label}\0${doc.audience ?? ''}\0${doc.synthetic ? 1 : 0}\0${refs}\0${v.text}\0${text.slice(span.from, span.to)}`;
     const hit = key ? memo!.hostDocs.get(key) : undefined;
     if (key && hit) {
-      const moved = hit.findings.map((f) => shiftFinding(f, span!.from - hit.at));
-      out.push(...moved.map((f) => shiftFinding(f, 0)));
+      const moved = hit.findings.map((f) => shiftReport(f, span!.from - hit.at));
+      out.push(...moved.map((f) => shiftReport(f, 0))); // copies: what is kept is never handed out
       kept.set(key, { at: span!.from, findings: moved });
       memo!.stats.hostDocsReused++;
       continue;
     }
-    out.push(...yield* lintDoc(engine, text, parsed, doc, v, deep, formatting, fixesFrom, opts));
-    if (key && out.slice(first).every((f) => reportWithin(f, span!.from, span!.to))) kept.set(key, { at: span!.from, findings: out.slice(first).map((f) => keptReport(f)) });
+    const mine = yield* lintDoc(engine, text, parsed, doc, v, deep, formatting, fixesFrom, opts);
+    out.push(...mine);
+    if (key && mine.every((f) => reportWithin(f, span!.from, span!.to))) kept.set(key, { at: span!.from, findings: mine.map((f) => keptReport(f)) });
   }
   if (memo) memo.hostDocs = kept;
   for (const x of parsed.scripts ?? []) out.push(...yield* lintTerraformScript(engine, x, opts));
