@@ -3,7 +3,7 @@ import {
   CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, type Engine, type Finding, type Fix, type LintOptions } from '../rules';
+import { applyEdits, type Engine, type Finding, type Fix } from '../rules';
 import type { LintSnapshot } from './documents';
 import { docsUri, findingRange, SOURCE } from './diagnostics';
 import { disableLineAction, ignoreHereAction, metadataSuppressAction, type IgnoreContext } from './ignoreHere';
@@ -71,20 +71,10 @@ class DiagnosticIndex {
 /** Findings given quick fixes per request: a request over a whole generated document must stay cheap. */
 export const MAX_QUICK_FIX_FINDINGS = 100;
 
-/** Apply non-overlapping safe fixes, re-lint, repeat; returns the final text. */
-export function fixAllSafe(engine: Engine, text: string, options: LintOptions, lint = (t: string) => engine.lint(t, options).findings): string {
-  let current = text;
-  for (let round = 0; round < FIX_ALL_ROUNDS; round++) {
-    const next = fixRound(current, lint(current));
-    if (next === current) break;
-    current = next;
-  }
-  return current;
-}
-
 /**
- * fixAllSafe over an asynchronous (sliced, cancellable) lint: each round's lint yields to the event loop, so a newer
- * edit or a cancellation wins over a long fix-all. Undefined when a lint was cancelled.
+ * Apply safe fixes in rounds (up to FIX_ALL_ROUNDS) until nothing changes, re-linting between rounds with `lint` (the
+ * server's sliced, cancellable lint: a newer edit or a cancellation wins over a long fix-all). Undefined when a lint
+ * was cancelled.
  */
 export async function fixAllSafeAsync(text: string, lint: (t: string) => Promise<Finding[] | undefined>): Promise<string | undefined> {
   let current = text;

@@ -1,7 +1,7 @@
 // In-process tests of the server's pure helpers (no spawned process).
 import * as assert from 'node:assert/strict';
 import { Engine, type Rule } from '../../rules';
-import { fixAllSafe } from '../../server/codeActions';
+import { fixAllSafeAsync } from '../../server/codeActions';
 import { PushScheduler, toDiagnostics } from '../../server/diagnostics';
 import { fileNameOf, LintCache } from '../../server/documents';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,7 +27,7 @@ describe('server modules', () => {
     assert.deepEqual(normalizeSettings({ 'files.associations': { '*.td.json': 'task-definition' } }).associations, { '*.td.json': 'task-definition' });
   });
 
-  it('fixAllSafe applies one of two overlapping safe fixes, skips unsafe ones, and stops when nothing changes', () => {
+  it('fixAllSafeAsync applies one of two overlapping safe fixes, skips unsafe ones, and stops when nothing changes', async () => {
     const rule: Rule = {
       meta: { id: 'test/overlap', kinds: ['agent-config'], defaultSeverity: 'warning', description: 'd', references: [], fixable: true },
       check(ctx) {
@@ -38,7 +38,8 @@ describe('server modules', () => {
         ctx.report({ message: 'three', offset: 1, length: 1, fixes: [{ title: 'unsafe', edits: [{ offset: 1, length: 1, content: '!' }], safe: false }] });
       },
     };
-    const out = fixAllSafe(new Engine([rule]), 'AB', { kind: 'agent-config' });
+    const engine = new Engine([rule]);
+    const out = await fixAllSafeAsync('AB', async (t) => engine.lint(t, { kind: 'agent-config' }).findings);
     assert.ok(out === 'ZB' || out === 'YB', out);
   });
 
