@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentKind, Engine, Finding } from '../rules';
-import { checkConfigText, CONFIG_FILE_NAMES, ConfigLoader, INVALID_CONFIG_ID, lintFileSteps, type ConfigError, type LintFileResult } from '../config';
+import { checkConfigText, CONFIG_FILE_NAMES, ConfigLoader, INVALID_CONFIG_ID, lintFileSteps, type ConfigError, type LintFileOptions, type LintFileResult } from '../config';
 import { LintMemo, runToEnd } from '../rules';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Settings } from './settings';
@@ -153,11 +153,20 @@ export class LintCache {
   lintTextAsync(uri: string, text: string, settings: Settings, kind: DocumentKind, token?: CancellationToken): Promise<Finding[] | undefined> {
     const fileName = fileNameOf(uri);
     const siblings = this.siblingsFor({ uri, version: 0, text });
-    const steps = lintFileSteps(this.engine, fileName, text, {
-      kind, noConfig: !uri.startsWith('file:'), fingerprints: false, editorSettings: { rules: settings.rules, associations: settings.associations }, loader: this.loader,
-      ...(siblings ? { siblings } : {}),
-    });
+    const steps = lintFileSteps(this.engine, fileName, text, { ...this.fileOptions(uri, settings, siblings), kind });
     return runSliced(steps, () => !!token?.isCancellationRequested).then((r) => r?.findings);
+  }
+
+  /** What every lint of a document passes to lintFile, like the CLI: editor settings, the shared config loader, siblings. */
+  private fileOptions(uri: string, settings: Settings, siblings: ModuleFileText[] | undefined): LintFileOptions {
+    return {
+      // untitled: and other schemes have no directory to search for config files.
+      noConfig: !uri.startsWith('file:'),
+      fingerprints: false,
+      editorSettings: { rules: settings.rules, associations: settings.associations },
+      loader: this.loader,
+      ...(siblings ? { siblings } : {}),
+    };
   }
 
   private *compute(doc: TextSnapshot, settings: Settings, siblings?: ModuleFileText[]): Generator<void, LintSnapshot> {
@@ -171,16 +180,7 @@ export class LintCache {
     if (onDisk && isConfigFileName(fileName)) {
       return { ...base, kind: 'unknown', findings: checkConfigText(this.engine, fileName, doc.text).map(configErrorFinding), tooLarge: false };
     }
-    const result = yield* lintFileSteps(this.engine, fileName, doc.text, {
-      // untitled: and other schemes have no directory to search for config files.
-      noConfig: !onDisk,
-      fingerprints: false,
-      editorSettings: { rules: settings.rules, associations: settings.associations },
-      loader: this.loader,
-      onRuleError: this.onRuleError,
-      memo: this.memoOf(doc.uri),
-      ...(siblings ? { siblings } : {}),
-    });
+    const result = yield* lintFileSteps(this.engine, fileName, doc.text, { ...this.fileOptions(doc.uri, settings, siblings), onRuleError: this.onRuleError, memo: this.memoOf(doc.uri) });
     const findings = result.configErrors.length > 0 ? [configErrorsFinding(result.configErrors), ...result.findings] : result.findings;
     return { ...base, kind: result.kind, findings, tooLarge: false, result, ...(siblings?.length ? { siblings } : {}) };
   }
